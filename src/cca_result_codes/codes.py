@@ -1,0 +1,354 @@
+"""ResultCode: every documented CCA result code, written once, one line per code.
+
+>>> ResultCode(102)
+<ResultCode.UnknownToken: 102>
+>>> ResultCode.UnknownToken.description
+'Unknown token'
+>>> code = ResultCode.ListenInNoActiveConversationFound
+>>> print(code, code.legacy_code)
+711 712
+
+Each row reads ``Name = number, description[, since[, legacy_code[, note]]]``.
+Descriptions are the vendor's words, casing included; notes are ours.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, unique
+
+from ._names import fold_name
+from .categories import Category
+from .versions import UNIFIED_IN, ServerVersion
+
+# typing costs import time; checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar, overload
+
+    _Default = TypeVar("_Default")
+
+__all__ = ["ResultCode"]
+
+_V5_4_7 = ServerVersion(5, 4, 7, 0)
+_V5_4_8 = ServerVersion(5, 4, 8, 0)
+_WRITTEN_BY_LIBRARY = "The vendor gives no description; this library wrote one from the name."
+
+
+@unique
+class ResultCode(IntEnum):
+    """A CCA result code, with the vendor's description and this library's metadata.
+
+    Members are named exactly as the vendor names them. Unknown numbers raise
+    ValueError here, as with every IntEnum; use ``ResultCode.get()`` to get
+    None instead.
+    """
+
+    description: str
+    note: str
+    category: Category
+    since: ServerVersion
+    legacy_code: int | None
+
+    def __new__(
+        cls,
+        value: int,
+        description: str = "",
+        since: ServerVersion = UNIFIED_IN,
+        legacy_code: int | None = None,
+        note: str = "",
+        /,
+    ) -> ResultCode:
+        member = int.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        member.note = note
+        block = Category.of(value)
+        if block is None:
+            raise ValueError(f"result code {value} lies outside every category's block")
+        member.category = block
+        member.since = since
+        member.legacy_code = legacy_code
+        return member
+
+    # success
+    Success = 0, "No error"
+    Pending = 1, "Request is accepted but pending"
+    SuccessListRunning = 2, "No error, with warning list is running", UNIFIED_IN, 3
+
+    # general errors
+    Failed = 100, "General error"
+    UnknownError = 101, "Unknown"
+    UnknownToken = 102, "Unknown token"
+    UnknownObject = 103, "Unknown object"
+    ObjectNotReady = 104, "Object not ready"
+    ObjectInUse = 105, "Object is in use"
+    DatabaseError = 106, "Database error"
+    InvalidXml = 107, "Invalid Xml"
+    AlreadyLoggedIn = (
+        108,
+        "Already logged",
+        UNIFIED_IN,
+        None,
+        'The vendor\'s table adds the editorial note "[-> TO SESSION ?]" to this description.',
+    )
+    AlreadyExists = 109, "Object exists"
+    IncompatibleData = 110, "Incompatible data"
+    AccessDenied = 111, "Access denied"
+    NotAllowed = 112, "Action isn't permitted"
+    BadCrc = 113, "Bad CRC"
+    InvalidArgs = 114, "invalid arguments"
+    InvalidOperation = 115, "Invalid operation"
+    OperationAborted = 116, "Operation aborted"
+    NoDataAvailable = 117, "No data"
+    NoCTArchitect = 118, "No CTArchitect connection"
+    NoSpeechService = 119, "No speech service"
+    NoAgentMonitoringService = 120, "No agent monitoring service"
+    AgentNotReachable = 121, "Agent not reachable"
+    NoLicense = 122, "Not allowed by license"
+    FileNotFound = 123, "File doesn't exist"
+    NoRecordingManagementService = 124, "No recording management service"
+    NoReportingService = 125, "No reporting", _V5_4_8
+    TooMuchData = 126, "Too much data", _V5_4_8
+
+    # task errors
+    TaskNoDefaultWorkingDir = (
+        200,
+        "Unknown question",
+        UNIFIED_IN,
+        None,
+        "Likely a copy slip in the vendor's table: the name speaks of a missing default"
+        " working directory, and the text repeats 202 SurveyUnknownQuestion.",
+    )
+    TaskReloadTemporaryBlocked = 201, "Temporarily blocked (to prevent hammering)"
+    SurveyUnknownQuestion = 202, "Unknown question"
+    SurveyUnknownResource = 203, "Unknown resource"
+    SurveyWebConnectionOffline = 204, "Web connection is offline"
+    SurveyUpdateFailed = 205, "Update of survey failed"
+    TaskUpdateCompatibilityWarnings = 206, "Compatibility warnings on survey update"
+    WebProdInternalError = 290, "internal webprod error"
+    WebProdSurveyAlreadyOnline = 291, "survey is already online"
+    WebProdInvalidName = 292, "duplicate internal name"
+    WebProdDuplicateName = 293, "duplicate external name"
+    WebProdNoFreePosition = 294, "no free web position"
+    WebProdUnknownSurvey = 295, "unknown webprod survey"
+
+    # list errors
+    ListTargetNotCompatible = 300, "task/project isn't compatible with list"
+    ListUnknownField = 301, "Unknown list field", _V5_4_7
+    ListUnknownContact = 302, "Unknown list contact", _V5_4_7
+
+    # reporting errors
+    ReportInvalidFieldtype = 401, "Error invalid fieldtype"
+    ReportInvalidFilter = 402, "Error invalid filter"
+    ReportErrorRetrievingFile = 403, "Error retrieving report file"
+    ReportInvalidFormula = 404, "Error invalid formula"
+    ReportAbortedBySystem = 405, "Error aborted by system"
+    ReportErrorRetrievingDatabaseName = 406, "Error retrieving database name"
+    ReportConnectionFailed = 407, "Error connecting"
+    ReportEngineError = 408, "Error returned by CRPE/SSRS report engine"
+
+    # locking errors
+    LockTimeout = 501, "Lock time out"
+    AlreadyLocked = 502, "Already locked (on lock request)"
+    NotLocked = 503, "Not locked (on unlock request)"
+
+    # update failed
+    UpdateFailedNameAlreadyUsed = (
+        601,
+        "name already used",
+        UNIFIED_IN,
+        None,
+        'The vendor\'s table adds the editorial note "[AlreadyExists]" to this description,'
+        " likely pointing at 109 AlreadyExists.",
+    )
+    UpdateFailedNTAccountAlreadyUsed = 602, "NT account already used"
+    UpdateFailedInternalNumberAlreadyUsed = 603, "Internal number already used"
+    UpdateFailedDIDAlreadyUsed = 604, "DID already used"
+
+    # listen-in errors; 709 to 714 were renumbered in 5.4.6
+    ListenInCallAnswered = 700, "Call answered"
+    ListenInRinging = 701, "Supervisor phone is ringing"
+    ListenInNoRing = 702, "Agent phone not ringing"
+    ListenInBusy = 703, "Agent phone is busy"
+    ListenInNoAnswer = 704, "Agent doesn't answer"
+    ListenInNoFreeChannel = 705, "No free channel available"
+    ListenInNetworkProblem = 706, "Network problem"
+    ListenInLocationNotFound = 707, "Location doesn't exist"
+    ListenInNoAgentFound = 708, "Agent doesn't exist"
+    ListenInPickUpTelephone = 709, "Supervisor telephone should be picked up", UNIFIED_IN, 710
+    ListenInNoActiveCallFound = 710, "No active call for agent", UNIFIED_IN, 711
+    ListenInNoActiveConversationFound = 711, "No active conversation", UNIFIED_IN, 712
+    ListenInTapiError = 712, "TAPI error", UNIFIED_IN, 713
+    ListenInActiveConversationInConference = (
+        713,
+        "No active conversation",
+        UNIFIED_IN,
+        714,
+        "Likely a copy slip in the vendor's table: the name speaks of an active conversation"
+        " in a conference, and the text repeats 711 ListenInNoActiveConversationFound.",
+    )
+    ListenInCallEnd = 714, "End listen-in call", UNIFIED_IN, 715
+
+    # quota errors; 809 to 812 were renumbered in 5.4.6
+    QuotaNotReceived = 801, "Quota no quota received"
+    QuotaQuestionNotFound = 802, "Quota question not found"
+    QuotaResponseNotFound = 803, "Quota response not found"
+    QuotaTokenNotFound = 804, "Quota token not found"
+    QuotaAgentNotFound = 805, "Quota agent not found"
+    QuotaBrokerNotFound = 806, "Quota broker not found"
+    QuotaQuestionNotAllowed = 807, "Quota question not allowed"
+    QuotaInvalidToken = 808, "Quota invalid token"
+    QuotaLockFailed = 809, "Quota lock failed", UNIFIED_IN, 810
+    QuotaAvailabilityGetFailed = 810, "Quota availability get failed", UNIFIED_IN, 811
+    QuotaSetFaceAllocationForQuestionNotAllowed = (
+        811,
+        "Quota set face allocation for question not allowed",
+        UNIFIED_IN,
+        812,
+    )
+    QuotaSetWebAllocationForQuestionNotAllowed = (
+        812,
+        "Quota set web allocation for question not allowed",
+        UNIFIED_IN,
+        813,
+    )
+
+    # manual dial errors
+    ManualDialRinging = 901, "phone is ringing"
+    ManualDialNoRing = 902, "phone has no ringtone"
+    ManualDialBusy = 903, "Agent phone is busy"
+    ManualDialNoAnswer = 904, "Agent doesn't answer"
+    ManualDialNoFreeChannel = 905, "No free channel available"
+    ManualDialNetworkProblem = 906, "Network problem"
+    ManualDialTapiError = 907, "TAPI error"
+    ManualDialAgentDisconnectedBeforeConnection = 908, "agent disconnected before connection"
+    ManualDialAgentNotLoggedIn = 909, "Agent not logged on"
+    ManualDialAgentInCall = 910, "Agent still connected to another caller"
+    ManualDialNoVoiceResources = 911, "no voice resources"
+    ManualDialWrongNumber = 912, "wrong number"
+    ManualDialMaxNumberOfCallsExceeded = 913, "Maximum number of calls exceeded"
+
+    # Recording Management Service errors
+    JobInitFailed = 1001, "Job initialisation failed", UNIFIED_IN, None, _WRITTEN_BY_LIBRARY
+    JobDone = 1002, "Job done", UNIFIED_IN, None, _WRITTEN_BY_LIBRARY
+    JobFailed = 1003, "Job failed", UNIFIED_IN, None, _WRITTEN_BY_LIBRARY
+
+    # CcaAPI-specific errors: made by the CcaAPI client, never sent by a CCA server
+    NoCcaConnection = 10000, "No CCA connection"
+    CacheLoading = 10001, "CcaAPI cache isn't available yet"
+    CcaTimeout = 10002, "CCA command timeout"
+
+    # str() and format() give the number on every Python; 3.10 needs them pinned.
+    def __str__(self) -> str:
+        return int.__repr__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return int.__format__(self, format_spec)
+
+    @property
+    def is_success(self) -> bool:
+        """True for the success category (Success, Pending, SuccessListRunning)."""
+        return self.category is Category.SUCCESS
+
+    @property
+    def is_error(self) -> bool:
+        """True for every code outside the success category."""
+        return self.category is not Category.SUCCESS
+
+    @property
+    def retryable(self) -> bool:
+        """This library's advice: may the same request succeed if sent again later?
+
+        True for timeouts, busy lines, held locks and services not yet up. The
+        vendor says nothing about retrying; treat this as a hint, and bound
+        your retries.
+        """
+        return self in _RETRYABLE
+
+    def available_in(self, version: ServerVersion | str) -> bool:
+        """Whether a server of *version* (5.4.6 or later) reports this code by this number.
+
+        >>> ResultCode.TooMuchData.available_in("5.4.7")
+        False
+        """
+        if isinstance(version, str):
+            version = ServerVersion.parse(version)
+        elif not isinstance(version, ServerVersion):
+            raise TypeError(
+                f"available_in() needs a ServerVersion or str, not {type(version).__name__}"
+            )
+        return version >= self.since
+
+    @classmethod
+    def from_name(cls, text: str) -> ResultCode:
+        """Find a member by name, ignoring case, ``_``, ``-`` and spaces.
+
+        >>> ResultCode.from_name("unknown_token")
+        <ResultCode.UnknownToken: 102>
+
+        Raises KeyError when no member has that name.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"ResultCode.from_name() needs a str, not {type(text).__name__}")
+        member = _MEMBER_BY_FOLDED_NAME.get(fold_name(text))
+        if member is None:
+            raise KeyError(f"no result code named {text!r}")
+        return member
+
+    if TYPE_CHECKING:
+
+        @overload
+        @classmethod
+        def get(cls, number: int) -> ResultCode | None: ...
+
+        @overload
+        @classmethod
+        def get(cls, number: int, default: _Default) -> ResultCode | _Default: ...
+
+    @classmethod
+    def get(cls, number: int, default: object = None) -> object:
+        """The member numbered *number*, or *default* when there is none.
+
+        >>> ResultCode.get(127) is None
+        True
+        """
+        return cls._value2member_map_.get(number, default)
+
+
+_MEMBER_BY_FOLDED_NAME = {fold_name(member.name): member for member in ResultCode}
+
+# Advice, not vendor data: see ResultCode.retryable.
+_RETRYABLE = frozenset(
+    {
+        ResultCode.ObjectNotReady,
+        ResultCode.ObjectInUse,
+        ResultCode.NoCTArchitect,
+        ResultCode.NoSpeechService,
+        ResultCode.NoAgentMonitoringService,
+        ResultCode.AgentNotReachable,
+        ResultCode.NoRecordingManagementService,
+        ResultCode.NoReportingService,
+        ResultCode.TaskReloadTemporaryBlocked,
+        ResultCode.SurveyWebConnectionOffline,
+        ResultCode.ReportAbortedBySystem,
+        ResultCode.ReportConnectionFailed,
+        ResultCode.LockTimeout,
+        ResultCode.AlreadyLocked,
+        ResultCode.ListenInRinging,
+        ResultCode.ListenInBusy,
+        ResultCode.ListenInNoAnswer,
+        ResultCode.ListenInNoFreeChannel,
+        ResultCode.ListenInNetworkProblem,
+        ResultCode.ManualDialBusy,
+        ResultCode.ManualDialNoAnswer,
+        ResultCode.ManualDialNoFreeChannel,
+        ResultCode.ManualDialNetworkProblem,
+        ResultCode.ManualDialAgentInCall,
+        ResultCode.ManualDialNoVoiceResources,
+        ResultCode.ManualDialMaxNumberOfCallsExceeded,
+        ResultCode.QuotaLockFailed,
+        ResultCode.NoCcaConnection,
+        ResultCode.CacheLoading,
+        ResultCode.CcaTimeout,
+    }
+)

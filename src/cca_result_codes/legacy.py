@@ -1,0 +1,94 @@
+"""Numbers from CCA servers older than 5.4.6, when some codes had other numbers.
+
+>>> to_current(712)
+<ResultCode.ListenInNoActiveConversationFound: 711>
+>>> to_legacy(ResultCode.ListenInNoActiveConversationFound)
+712
+
+The mapping is not a bijection: old 710 is today's 709, yet today's 710
+exists too. Old 2, 709 and 809 have no documented meaning and raise
+LegacyCodeError.
+"""
+
+from __future__ import annotations
+
+from .codes import ResultCode
+from .versions import UNIFIED_IN
+
+__all__ = ["UNIFIED_IN", "LegacyCodeError", "to_current", "to_legacy"]
+
+
+class LegacyCodeError(ValueError):
+    """A number that has no counterpart on the other side of 5.4.6.
+
+    ``number`` is the number asked about; ``reason`` says why it has none.
+    """
+
+    def __init__(self, number: int, reason: str) -> None:
+        super().__init__(number, reason)
+        self.number = number
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+def to_current(old: int) -> ResultCode:
+    """Today's code for *old*, a number sent by a server older than 5.4.6.
+
+    A renumbered code is found by its old number; any other number means
+    the code that has it today. Raises LegacyCodeError for a number with no
+    documented meaning.
+    """
+    try:
+        return _CURRENT_BY_LEGACY[old]
+    except KeyError:
+        _require_int(old)
+        raise LegacyCodeError(old, _why_no_current(old)) from None
+
+
+def to_legacy(code: ResultCode | int) -> int:
+    """The number that *code* had on servers older than 5.4.6.
+
+    Raises LegacyCodeError for an unknown number and for a code that first
+    appeared after 5.4.6.
+    """
+    _require_int(code)
+    member = ResultCode.get(code)
+    if member is None:
+        raise LegacyCodeError(code, f"{code} is not a documented result code")
+    if member.since > UNIFIED_IN:
+        raise LegacyCodeError(
+            code,
+            f"{member.name} ({member.value}) first appeared in {member.since},"
+            f" after {UNIFIED_IN}, so it has no legacy number",
+        )
+    return member.value if member.legacy_code is None else member.legacy_code
+
+
+def _require_int(number: object) -> None:
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise TypeError(f"result codes are ints, not {type(number).__name__}")
+
+
+def _why_no_current(old: int) -> str:
+    renumbered = ResultCode.get(old)
+    if renumbered is not None:
+        return (
+            f"legacy code {old} has no documented meaning: {renumbered.name} took"
+            f" number {old} in {UNIFIED_IN} (it was {renumbered.legacy_code} before),"
+            f" and the vendor documents no code numbered {old} before then"
+        )
+    return f"legacy code {old} is not a documented result code"
+
+
+def _build_current_by_legacy() -> dict[int, ResultCode]:
+    renumbered = {
+        member.legacy_code: member for member in ResultCode if member.legacy_code is not None
+    }
+    unchanged = {member.value: member for member in ResultCode if member.legacy_code is None}
+    # Disjoint by construction of the table; tests/test_legacy.py proves it.
+    return unchanged | renumbered
+
+
+_CURRENT_BY_LEGACY = _build_current_by_legacy()
