@@ -43,3 +43,38 @@ def test_categories_versions_and_legacy() -> None:
     assert assert_type(legacy.to_current(712), ResultCode) is ResultCode(711)
     assert assert_type(legacy.to_legacy(ResultCode(711)), int) == 712
     assert assert_type(legacy.UNIFIED_IN, ServerVersion) == version.__class__(5, 4, 6)
+
+
+def test_envelope_types() -> None:
+    from cca_result_codes import (
+        ApiResponse,
+        CcaApiError,
+        ListenInError,
+        RequestInfo,
+        from_response,
+    )
+
+    reply = assert_type(
+        from_response({"StatusCode": 409, "Response": {"ResultCode": 711}}), ApiResponse
+    )
+    assert assert_type(reply.request, "RequestInfo | None") is None
+    assert assert_type(reply.version, "ServerVersion | None") is None
+    assert assert_type(reply.status_code, int) == 409
+    assert assert_type(reply.result_code, "ResultCode | None") is ResultCode(711)
+    assert assert_type(reply.raw_code, "int | None") == 711
+    assert assert_type(reply.error, str) == ""
+    assert assert_type(reply.ok, bool) is False
+    assert assert_type(reply.category, "Category | None") is Category.LISTEN_IN
+    assert assert_type(reply.payload, object) == {"ResultCode": 711}
+    try:
+        reply.raise_for_result()
+    except CcaApiError as error:
+        assert assert_type(error.result_code, "ResultCode | None") is ResultCode(711)
+        assert assert_type(error.raw_code, "int | None") == 711
+        assert assert_type(error.status_code, "int | None") == 409
+        assert assert_type(error.error, str) == ""
+        assert assert_type(error.response, "ApiResponse | None") is reply
+        assert isinstance(error, ListenInError)
+    assert assert_type(CcaApiError.for_code(711), "type[CcaApiError]") is ListenInError
+    info = RequestInfo("GET", "u")
+    assert assert_type(info.method, "str | None") == "GET"

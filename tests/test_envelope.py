@@ -1,0 +1,362 @@
+"""from_response() on dicts and JSON text: both shapes, legacy numbers, bad input."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sys
+
+import pytest
+
+from cca_result_codes import (
+    ApiResponse,
+    Category,
+    CcaApiError,
+    EnvelopeError,
+    GeneralError,
+    ListenInError,
+    RequestInfo,
+    ResultCode,
+    ServerVersion,
+    from_response,
+)
+from vendor_table import SPEC_DIR
+
+EXAMPLE_TEXT = (SPEC_DIR / "envelope-example.json").read_text(encoding="utf-8")
+
+
+def envelope(status: int = 401, response: object = None, **extra: object) -> dict[str, object]:
+    if response is None:
+        response = {"ResultCode": 102, "Error": ""}
+    return {"StatusCode": status, "Response": response, **extra}
+
+
+# --- the vendor's example
+
+
+def test_vendor_example_field_by_field() -> None:
+    reply = from_response(EXAMPLE_TEXT)
+    assert reply.request == RequestInfo("GET", "http://{Server}/CcaWebApi/agents")
+    assert reply.request is not None
+    assert reply.request.method == "GET"
+    assert reply.request.url == "http://{Server}/CcaWebApi/agents"
+    assert reply.version == ServerVersion(5, 4, 6, 1)
+    assert reply.status_code == 401
+    assert reply.result_code is ResultCode.UnknownToken
+    assert reply.raw_code == 102
+    assert reply.error == ""
+    assert reply.payload == {"ResultCode": 102, "Error": ""}
+    assert reply.ok is False
+    assert reply.category is Category.GENERAL
+    assert reply.envelope == json.loads(EXAMPLE_TEXT)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        EXAMPLE_TEXT,
+        EXAMPLE_TEXT.encode(),
+        bytearray(EXAMPLE_TEXT.encode()),
+        b"\xef\xbb\xbf" + EXAMPLE_TEXT.encode(),
+        "\ufeff" + EXAMPLE_TEXT,
+        json.loads(EXAMPLE_TEXT),
+    ],
+    ids=["str", "bytes", "bytearray", "bytes-bom", "str-bom", "dict"],
+)
+def test_every_source_kind_gives_the_same_response(source: object) -> None:
+    assert from_response(source) == from_response(EXAMPLE_TEXT)
+
+
+def test_raise_for_result_on_the_vendor_example() -> None:
+    with pytest.raises(GeneralError) as caught:
+        from_response(EXAMPLE_TEXT).raise_for_result()
+    error = caught.value
+    assert str(error) == (
+        "401 UnknownToken (102): Unknown token [GET http://{Server}/CcaWebApi/agents]"
+    )
+    assert error.result_code is ResultCode.UnknownToken
+    assert error.raw_code == 102
+    assert error.status_code == 401
+    assert error.error == ""
+    assert error.response == from_response(EXAMPLE_TEXT)
+
+
+# --- success envelopes
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"Agents": [{"Id": 1}]}, [1, 2, 3], "text", 42, 1.5, True, None, {}, []],
+    ids=repr,
+)
+def test_success_payloads_come_back_as_sent(payload: object) -> None:
+    reply = from_response(envelope(200, payload) | {"Response": payload})
+    assert reply.ok
+    assert reply.result_code is ResultCode.Success
+    assert reply.raw_code is None
+    assert reply.error == ""
+    assert reply.payload == payload
+    assert reply.category is Category.SUCCESS
+    assert reply.raise_for_result() == payload
+
+
+def test_success_with_an_explicit_success_code() -> None:
+    reply = from_response(envelope(200, {"ResultCode": 2, "Error": ""}))
+    assert reply.ok
+    assert reply.result_code is ResultCode.SuccessListRunning
+    assert reply.raw_code == 2
+
+
+def test_2xx_with_an_error_code_is_not_ok() -> None:
+    reply = from_response(envelope(200, {"ResultCode": 711, "Error": "busy"}))
+    assert not reply.ok
+    with pytest.raises(ListenInError, match="No active conversation \N{EM DASH} busy"):
+        reply.raise_for_result()
+
+
+def test_a_payload_that_merely_has_a_result_code_field_stays_a_payload() -> None:
+    payload = {"Id": 7, "ResultCode": 1003, "Name": "job"}
+    reply = from_response(envelope(200, payload))
+    assert reply.ok
+    assert reply.raw_code is None
+    assert reply.payload == payload
+
+
+def test_failure_with_a_success_code_is_not_ok() -> None:
+    reply = from_response(envelope(500, {"ResultCode": 0, "Error": "odd"}))
+    assert not reply.ok
+    with pytest.raises(CcaApiError) as caught:
+        reply.raise_for_result()
+    assert type(caught.value) is CcaApiError
+    assert str(caught.value) == "500 Success (0): No error \N{EM DASH} odd"
+
+
+# --- keys, versions and the request
+
+
+def test_keys_match_case_insensitively() -> None:
+    reply = from_response(
+        {
+            "request": {"METHOD": "POST", "url": "http://h/x"},
+            "version": "5.4.7",
+            "statusCode": 409,
+            "response": {"resultCode": 502, "error": "held by bob"},
+        }
+    )
+    assert reply.request == RequestInfo("POST", "http://h/x")
+    assert reply.version == ServerVersion(5, 4, 7)
+    assert reply.result_code is ResultCode.AlreadyLocked
+    assert reply.error == "held by bob"
+
+
+def test_the_same_key_twice_in_different_cases_is_rejected() -> None:
+    with pytest.raises(EnvelopeError, match="'statusCode' twice"):
+        from_response({"StatusCode": 401, "statusCode": 200, "Response": None})
+
+
+@pytest.mark.parametrize("version", ["", None])
+def test_empty_or_null_version_is_none(version: object) -> None:
+    assert from_response(envelope(Version=version)).version is None
+
+
+def test_absent_version_and_request_are_none() -> None:
+    reply = from_response(envelope())
+    assert reply.version is None
+    assert reply.request is None
+
+
+def test_request_parts_may_be_absent() -> None:
+    assert from_response(envelope(Request={})).request == RequestInfo(None, None)
+    assert from_response(envelope(Request={"Url": "u"})).request == RequestInfo(None, "u")
+
+
+def test_extra_keys_are_kept_in_the_envelope() -> None:
+    source = envelope(TraceId="abc")
+    assert from_response(source).envelope["TraceId"] == "abc"
+
+
+# --- legacy numbers
+
+
+def test_old_version_reads_legacy_numbers_and_keeps_the_raw_number() -> None:
+    reply = from_response(envelope(response={"ResultCode": 712, "Error": ""}, Version="5.4.5"))
+    assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+    assert reply.raw_code == 712
+    with pytest.raises(ListenInError, match=r"\(711, sent as legacy 712\)"):
+        reply.raise_for_result()
+
+
+def test_caller_version_reads_legacy_numbers_when_the_envelope_has_none() -> None:
+    source = envelope(response={"ResultCode": 715, "Error": ""}, Version="")
+    assert from_response(source).result_code is None  # 715 is unknown today
+    assert from_response(source, server_version="5.4.5").result_code is ResultCode.ListenInCallEnd
+    old = ServerVersion(5, 4, 5, 9)
+    assert from_response(source, server_version=old).result_code is ResultCode.ListenInCallEnd
+
+
+def test_envelope_version_wins_over_the_callers() -> None:
+    source = envelope(response={"ResultCode": 712, "Error": ""}, Version="5.4.6.1")
+    reply = from_response(source, server_version="5.4.5")
+    assert reply.result_code is ResultCode.ListenInTapiError
+
+
+def test_legacy_hole_gives_no_result_code_but_keeps_the_number() -> None:
+    reply = from_response(envelope(response={"ResultCode": 709, "Error": ""}, Version="5.4.5"))
+    assert reply.result_code is None
+    assert reply.raw_code == 709
+    assert reply.category is Category.LISTEN_IN
+
+
+def test_bad_server_version_argument_is_the_callers_error() -> None:
+    with pytest.raises(ValueError, match="'five'"):
+        from_response(envelope(), server_version="five")
+    with pytest.raises(TypeError, match="float"):
+        from_response(envelope(), server_version=5.4)  # type: ignore[arg-type]  # wrong on purpose
+
+
+# --- unknown codes
+
+
+@pytest.mark.parametrize(
+    ("number", "category", "error_class"),
+    [
+        (127, Category.GENERAL, GeneralError),
+        (799, Category.LISTEN_IN, ListenInError),
+        (5000, None, CcaApiError),
+        (-3, None, CcaApiError),
+    ],
+)
+def test_unknown_codes_never_crash(
+    number: int, category: Category | None, error_class: type[CcaApiError]
+) -> None:
+    reply = from_response(envelope(response={"ResultCode": number, "Error": "new"}))
+    assert reply.result_code is None
+    assert reply.raw_code == number
+    assert reply.category is category
+    assert not reply.ok
+    with pytest.raises(error_class) as caught:
+        reply.raise_for_result()
+    assert type(caught.value) is error_class
+    assert str(caught.value) == f"401 unknown result code {number} \N{EM DASH} new"
+
+
+# --- objects
+
+
+def test_api_response_pickles_and_compares() -> None:
+    reply = from_response(EXAMPLE_TEXT)
+    assert pickle.loads(pickle.dumps(reply)) == reply
+    assert reply != from_response(envelope())
+    assert reply != "not a response"
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(reply)
+
+
+def test_request_info_is_a_hashable_value() -> None:
+    info = RequestInfo("GET", "u")
+    assert {info, RequestInfo("GET", "u")} == {info}
+    assert pickle.loads(pickle.dumps(info)) == info
+    assert repr(info) == "RequestInfo(method='GET', url='u')"
+    assert info != ("GET", "u")
+
+
+def test_api_response_repr() -> None:
+    assert repr(from_response(EXAMPLE_TEXT)) == (
+        "ApiResponse(status_code=401, result_code=<ResultCode.UnknownToken: 102>, raw_code=102,"
+        " error='', version=ServerVersion(5, 4, 6, 1),"
+        " request=RequestInfo(method='GET', url='http://{Server}/CcaWebApi/agents'))"
+    )
+
+
+def test_api_response_can_be_built_by_hand() -> None:
+    reply = ApiResponse(
+        request=None,
+        version=None,
+        status_code=503,
+        result_code=None,
+        raw_code=None,
+        error="",
+        payload=None,
+        envelope={},
+    )
+    assert reply.category is None
+    assert not reply.ok
+    with pytest.raises(CcaApiError, match=r"^503 without a ResultCode$"):
+        reply.raise_for_result()
+
+
+def test_message_with_a_partial_request() -> None:
+    reply = from_response(envelope(Request={"Url": "http://h/a"}, response={"ResultCode": 1}))
+    with pytest.raises(CcaApiError, match=r"\[\? http://h/a\]$"):
+        reply.raise_for_result()
+
+
+# --- bad input
+
+
+BIG = "9" * 5000
+
+BAD_INPUTS: list[tuple[object, str]] = [
+    ("", "not JSON: Expecting value at line 1 column 1"),
+    ('{"StatusCode": 401', "not JSON: Expecting ',' delimiter"),
+    ("[1, 2]", "expected a JSON object at the top, not an array"),
+    ('"text"', "not the string 'text'"),
+    ("null", "not null"),
+    (b"\xff\xfe{}", "not UTF-8: invalid start byte at byte 0"),
+    (b'{"a": "\xc3"}', "not UTF-8"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": ' + BIG + "}}", "digits"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": NaN}}', "NaN is not JSON"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": 1e400}}', "the number inf"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": 102.0}}', "not the number 102.0"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": true}}', "not the boolean true"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": "102"}}', "not the string '102'"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": 4294967296}}', "32-bit"),
+    ('{"StatusCode": 401, "Response": {"Error": "x"}}', "an object without ResultCode"),
+    ('{"StatusCode": 401, "Response": [1]}', "needs Response.ResultCode, but Response is an array"),
+    ('{"StatusCode": 401, "Response": null}', "but Response is null"),
+    ('{"StatusCode": 401, "Response": {"ResultCode": 1, "Error": 5}}', "Error must be a string"),
+    ('{"StatusCode": "401", "Response": {}}', "StatusCode must be an HTTP status"),
+    ('{"StatusCode": 401.0, "Response": {}}', "not the number 401.0"),
+    ('{"StatusCode": 99, "Response": {}}', "not the integer 99"),
+    ('{"StatusCode": 200}', "no Response"),
+    ('{"Response": {}}', "no StatusCode"),
+    ("{}", "no StatusCode"),
+    ('{"StatusCode": 200, "Response": 1, "Version": 5.4}', "Version must be a string"),
+    ('{"StatusCode": 200, "Response": 1, "Version": "5.x"}', "invalid server version '5.x'"),
+    ('{"StatusCode": 200, "Response": 1, "Request": "GET /"}', "Request must be an object"),
+    ('{"StatusCode": 200, "Response": 1, "Request": {"Method": 1}}', "Request.Method must be"),
+    ('{"StatusCode": 200, "Response": 1, "Request": {"Url": []}}', "Request.Url must be"),
+    (42, "not int"),
+    (None, "not NoneType"),
+    (["StatusCode"], "not list"),
+    ({"StatusCode": 200, "Response": 1, "Version": 10**5000}, "not the integer <16610-bit"),
+    ({"StatusCode": 401, "Response": {"ResultCode": 10**5000}}, "not the integer <16610-bit"),
+    ({"StatusCode": 401, "Response": {"ResultCode": object()}}, "not a object"),
+]
+
+
+@pytest.mark.parametrize(("source", "message"), BAD_INPUTS, ids=[m for _, m in BAD_INPUTS])
+def test_bad_input_raises_envelope_error_naming_the_problem(source: object, message: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(source)
+    text = str(caught.value)
+    assert message in text
+    assert len(text) < 400
+    assert len(caught.value.excerpt) <= 200
+    assert isinstance(caught.value, ValueError)
+
+
+def test_syntax_errors_quote_the_place() -> None:
+    text = '{"StatusCode": 401, ' + '"padding": "' + "x" * 1000 + '", "Response": {oops}}'
+    with pytest.raises(EnvelopeError, match="oops") as caught:
+        from_response(text)
+    assert "oops" in caught.value.excerpt
+
+
+def test_recursion_limit_is_restored_after_deep_input() -> None:
+    limit = sys.getrecursionlimit()
+    with pytest.raises(EnvelopeError):
+        from_response("{" * 50_000)
+    assert sys.getrecursionlimit() == limit
+    assert from_response(EXAMPLE_TEXT).ok is False
