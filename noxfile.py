@@ -13,4 +13,5 @@ PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     session.install("-e", ".[test]")
-    session.run("python", "-m", "pytest", *session.posargs)
+    # The main CI run builds and installs the package once; here each Python runs the rest.
+    session.run("python", "-m", "pytest", "-m", "not slow", *session.posargs)

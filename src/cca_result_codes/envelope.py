@@ -349,7 +349,7 @@ def _not_json(error: ValueError, text: str) -> EnvelopeError:
 
     if isinstance(error, json.JSONDecodeError):
         start = max(0, error.pos - EXCERPT_CHARS // 2)
-        near = text[max(0, error.pos - 30) : error.pos + 30]
+        near = text[max(0, error.pos - 20) : error.pos + 40]
         return EnvelopeError(
             f"the input is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
             f" (char {error.pos}), near {near!r}",

@@ -1,0 +1,356 @@
+"""The cca-codes command: answers, exit statuses and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cca_result_codes import ResultCode, __version__
+from cca_result_codes.cli import main
+from vendor_table import SPEC_DIR
+
+EXAMPLE = SPEC_DIR / "envelope-example.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def assert_one_line_error(err: str, *fragments: str) -> None:
+    assert err.count("\n") == 1
+    assert err.startswith("cca-codes: ")
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["102"],
+        ["UnknownToken"],
+        ["unknown_token"],
+        ["unknown-token"],
+        ["show", "102"],
+        ["show", "UNKNOWNTOKEN"],
+    ],
+)
+def test_show_by_number_or_name(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        "102 UnknownToken",
+        "  Description: Unknown token",
+        "  Category:    general errors (100-199)",
+        "  Since:       5.4.6",
+        "  Legacy code: 102 (unchanged by 5.4.6)",
+        "  Retryable:   no (this library's advice)",
+    ]
+
+
+def test_show_renumbered_new_and_noted_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert "Legacy code: 712 before 5.4.6" in run(capsys, "711")[1]
+    out = run(capsys, "TooMuchData")[1]
+    assert "Legacy code: none (new in 5.4.8)" in out
+    assert "Since:       5.4.8" in out
+    out = run(capsys, "713")[1]
+    assert "Note:        Likely a copy slip" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "Retryable:   yes" in run(capsys, "CcaTimeout")[1]
+
+
+def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "711", "--json")
+    assert status == 0
+    assert json.loads(out) == {
+        "code": 711,
+        "name": "ListenInNoActiveConversationFound",
+        "description": "No active conversation",
+        "note": "",
+        "category": "LISTEN_IN",
+        "category_label": "listen-in errors",
+        "since": "5.4.6.0",
+        "legacy_code": 712,
+        "retryable": False,
+        "is_success": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragments"),
+    [
+        (["127"], ["127 is not a documented result code (its block is general errors)"]),
+        (["5000"], ["5000 is not a documented result code"]),
+        (["-5"], ["-5 is not a documented result code"]),
+        (["9" * 5000], ["is not a documented result code"]),
+        (["UnknownTokn"], ["no result code named 'UnknownTokn'", "did you mean UnknownToken"]),
+        (["zzzz"], ["no result code named 'zzzz'"]),
+        (["search", "no such words"], ["no code mentions 'no such words'"]),
+        (["legacy", "709"], ["legacy code 709 has no documented meaning"]),
+        (["legacy", "2"], ["legacy code 2 has no documented meaning"]),
+        (["legacy", "127"], ["legacy code 127 is not a documented result code"]),
+        (["legacy", "--reverse", "TooMuchData"], ["first appeared in 5.4.8"]),
+        (["legacy", "--reverse", "127"], ["127 is not a documented result code"]),
+    ],
+)
+def test_unknown_answers_exit_1_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fragments: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (1, "")
+    assert_one_line_error(err, *fragments)
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["list", "--category", "nope"], "unknown category 'nope'; choose from success, general"),
+        (["list", "--since", "5.x"], "--since: invalid server version '5.x'"),
+        (["list", "--bogus"], "unrecognized arguments: --bogus (see 'cca-codes --help')"),
+        (["export", "--format", "xml"], "invalid choice: 'xml'"),
+        (["legacy", "seven"], "the legacy number must be a whole number, not 'seven'"),
+        (["legacy", "9" * 5000], "the legacy number must be a whole number"),
+        (["explain", "/no/such/file.json"], "cannot read /no/such/file.json"),
+        (["explain", "--server-version", "x", "-"], "--server-version: invalid server version 'x'"),
+        (["show"], "the following arguments are required: code"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, fragment)
+
+
+def test_no_arguments_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys)
+    assert (status, out) == (2, "")
+    assert "usage: cca-codes" in err
+    assert "explain" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"cca-codes {__version__}\n"
+
+
+def test_list_all_fits_80_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["CODE", "NAME", "DESCRIPTION"]
+    assert all(len(line) <= 80 for line in lines)
+    listed = [int(line.split()[0]) for line in lines[1:] if line[:5].strip()]
+    assert listed == [int(member) for member in ResultCode]
+    # Wrapped descriptions lose no words.
+    assert "Quota set face allocation" in out
+    assert "for question not allowed" in out
+
+
+@pytest.mark.parametrize("category", ["listen-in", "LISTEN_IN", "listen-in errors", "Listen_In"])
+def test_list_by_category(capsys: pytest.CaptureFixture[str], category: str) -> None:
+    status, out, _ = run(capsys, "list", "--category", category, "--json")
+    assert status == 0
+    assert [record["code"] for record in json.loads(out)] == list(range(700, 715))
+
+
+def test_list_since(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list", "--since", "5.4.7", "--json")
+    assert status == 0
+    assert [record["name"] for record in json.loads(out)] == [
+        "NoReportingService",
+        "TooMuchData",
+        "ListUnknownField",
+        "ListUnknownContact",
+    ]
+    status, out, _ = run(capsys, "list", "--since", "5.4.8", "--category", "list", "--json")
+    assert (status, json.loads(out)) == (1, [])
+
+
+def test_search(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "search", "CONVERSATION")
+    assert status == 0
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["711", "713"]
+    status, out, _ = run(capsys, "search", "no", "free", "channel", "--json")
+    assert [record["code"] for record in json.loads(out)] == [705, 905]
+    status, out, _ = run(capsys, "search", "copy slip", "--json")
+    assert [record["code"] for record in json.loads(out)] == [200, 713]
+
+
+def test_legacy(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "legacy", "712") == (
+        0,
+        "712 before 5.4.6 is 711 ListenInNoActiveConversationFound today: No active conversation\n",
+        "",
+    )
+    assert run(capsys, "legacy", "--reverse", "ListenInCallEnd")[1].startswith(
+        "715 before 5.4.6 is 714"
+    )
+    assert run(capsys, "legacy", "102")[1] == (
+        "102 is UnknownToken both before and since 5.4.6: Unknown token\n"
+    )
+    status, out, _ = run(capsys, "legacy", "--reverse", "711", "--json")
+    assert status == 0
+    record = json.loads(out)
+    assert (record["legacy_code"], record["code"]) == (712, 711)
+
+
+def test_explain_failure_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "explain", str(EXAMPLE))
+    assert (status, err) == (1, "")
+    assert out.splitlines() == [
+        "Request: GET http://{Server}/CcaWebApi/agents",
+        "Server version: 5.4.6.1; HTTP status 401",
+        "Result: 102 UnknownToken (general errors): Unknown token",
+        "Outcome: failure; retrying is not advised",
+    ]
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "envelope.json"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_explain_success_exits_0(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path, '{"StatusCode": 200, "Response": [1]}')
+    status, out, _ = run(capsys, "explain", path)
+    assert status == 0
+    assert out.splitlines()[-2:] == ["Result: success, with no ResultCode", "Outcome: success"]
+
+
+def test_explain_unknown_retryable_and_legacy(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, '{"StatusCode": 500, "Response": {"ResultCode": 5000, "Error": ""}}')
+    out = run(capsys, "explain", path)[1]
+    assert "Result: 5000, a code this library does not know (no known category)" in out
+    path = write(tmp_path, '{"StatusCode": 500, "Response": {"ResultCode": 127, "Error": "x"}}')
+    out = run(capsys, "explain", path)[1]
+    assert "(general errors)" in out
+    assert "Server's message: x" in out
+    path = write(tmp_path, '{"StatusCode": 503, "Response": {"ResultCode": 10001}}')
+    assert "Outcome: failure; may succeed if retried later" in run(capsys, "explain", path)[1]
+    path = write(tmp_path, '{"StatusCode": 409, "Response": {"ResultCode": 712}}')
+    status, out, _ = run(capsys, "explain", "--server-version", "5.4.5", path)
+    assert status == 1
+    assert "Result: 711 ListenInNoActiveConversationFound, sent as legacy 712" in out
+
+
+def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "explain", "--json", str(EXAMPLE))
+    record = json.loads(out)
+    assert status == 1
+    assert record["ok"] is False
+    assert record["status_code"] == 401
+    assert record["raw_code"] == 102
+    assert record["result_code"]["name"] == "UnknownToken"
+    assert record["category"] == "GENERAL"
+    assert record["version"] == "5.4.6.1"
+    assert record["request"] == {"method": "GET", "url": "http://{Server}/CcaWebApi/agents"}
+
+
+def test_explain_json_of_a_bare_success(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path, '{"StatusCode": 200, "Response": null}')
+    record = json.loads(run(capsys, "explain", "--json", path)[1])
+    assert (record["ok"], record["result_code"]["name"], record["request"], record["version"]) == (
+        True,
+        "Success",
+        None,
+        None,
+    )
+
+
+def test_explain_not_an_envelope_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "explain", write(tmp_path, "<html>"))
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "envelope.json: the input is not JSON")
+
+
+def test_explain_reads_standard_input() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cca_result_codes", "explain", "-"],
+        input=EXAMPLE.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert b"Result: 102 UnknownToken" in result.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "cca_result_codes", "explain", "-"],
+        input=b"\xff",
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("cca-codes: standard input: the input is not UTF-8")
+
+
+def test_export_json_is_the_whole_table(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["export"], ["export", "--json"], ["export", "--format", "json"]):
+        status, out, _ = run(capsys, *argv)
+        records = json.loads(out)
+        assert status == 0
+        assert len(records) == 107
+        for record, member in zip(records, ResultCode, strict=True):
+            assert record["code"] == member.value
+            assert record["name"] == member.name
+            assert record["description"] == member.description
+            assert record["legacy_code"] == member.legacy_code
+
+
+def test_export_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0
+    assert len(rows) == 107
+    assert rows[2] == {
+        "code": "2",
+        "name": "SuccessListRunning",
+        "description": "No error, with warning list is running",
+        "note": "",
+        "category": "SUCCESS",
+        "category_label": "success",
+        "since": "5.4.6.0",
+        "legacy_code": "3",
+        "retryable": "false",
+        "is_success": "true",
+    }
+
+
+def test_broken_pipe_is_quiet() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"'{sys.executable}' -m cca_result_codes export | head -c 10"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout == "[\n  {\n    "
+    assert result.stderr == ""
+
+
+def test_console_script_and_module_agree() -> None:
+    script = Path(sys.executable).with_name("cca-codes")
+    by_script = subprocess.run([str(script), "102"], capture_output=True, text=True, check=True)
+    by_module = subprocess.run(
+        [sys.executable, "-m", "cca_result_codes", "102"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert by_script.stdout == by_module.stdout
+    assert by_script.stdout.startswith("102 UnknownToken\n")

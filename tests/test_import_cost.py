@@ -1,0 +1,42 @@
+"""Importing the package stays cheap: no json, dataclasses, typing or argparse."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+FORBIDDEN = ["json", "dataclasses", "typing", "argparse"]
+
+
+@pytest.mark.parametrize(
+    "module", ["cca_result_codes", "cca_result_codes.envelope", "cca_result_codes.legacy"]
+)
+def test_import_loads_none_of_the_heavy_modules(module: str) -> None:
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        f"import {module}\n"
+        "print(sorted(set(sys.modules) - before))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = json.loads(result.stdout.replace("'", '"'))
+    assert module in loaded
+    assert [name for name in FORBIDDEN if name in loaded] == []
+
+
+def test_parsing_text_loads_json_on_first_use() -> None:
+    code = (
+        "import sys, cca_result_codes\n"
+        "assert 'json' not in sys.modules\n"
+        'cca_result_codes.from_response(\'{"StatusCode": 200, "Response": 1}\')\n'
+        "print('json' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"

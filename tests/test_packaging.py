@@ -1,0 +1,134 @@
+"""The built wheel and sdist, and the README's first command run against a fresh venv."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def readme_commands() -> list[str]:
+    setup = README[README.index("## Set up") :]
+    return re.findall(r"```console\n(.*?)\n```", setup, flags=re.S)[:2]
+
+
+def readme_printed_output() -> str:
+    found = re.search(r"It prints:\n\n```text\n(.*?)```", README, flags=re.S)
+    assert found is not None
+    return found[1]
+
+
+def test_readme_gives_the_two_commands() -> None:
+    install_and_run, install_and_test = readme_commands()
+    assert install_and_run == "python -m pip install . && cca-codes 102"
+    assert install_and_test == "python -m pip install -e '.[test]' && python -m pytest"
+
+
+def test_readme_output_is_what_the_command_prints() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cca_result_codes", "102"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == readme_printed_output()
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    install, test = readme_commands()[1].split(" && ")
+    assert install.replace("python -m pip install", "python -m pip install --quiet") in ci
+    assert f"\n{test}\n" in ci
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+@pytest.mark.slow
+def test_twine_check_passes(dist: Path) -> None:
+    files = sorted(str(path) for path in dist.iterdir())
+    assert len(files) == 2
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_wheel_holds_the_package_and_py_typed(dist: Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "cca_result_codes/py.typed" in names
+    assert "cca_result_codes/codes.py" in names
+    assert not [name for name in names if name.startswith(("tests/", "docs/"))]
+    entry_points = next(name for name in names if name.endswith("entry_points.txt"))
+    assert (
+        "cca-codes = cca_result_codes.cli:main"
+        in zipfile.ZipFile(wheel).read(entry_points).decode()
+    )
+
+
+@pytest.mark.slow
+def test_sdist_holds_tests_docs_and_spec(dist: Path) -> None:
+    (sdist,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for expected in (
+        "tests/test_table.py",
+        "docs/reference.md",
+        "spec/result-codes.txt",
+        "src/cca_result_codes/py.typed",
+        "README.md",
+        "CHANGELOG.md",
+        "LICENSE",
+    ):
+        assert expected in names
+
+
+@pytest.mark.slow
+def test_readme_first_command_works_in_a_fresh_venv(dist: Path, tmp_path: Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    environment = tmp_path / "venv"
+    venv.create(environment, with_pip=True)
+    bin_dir = environment / ("Scripts" if os.name == "nt" else "bin")
+    # The README installs "." from a checkout; here "." is the wheel just built.
+    command = readme_commands()[0].replace("install .", f"install --no-index '{wheel}'")
+    env = dict(os.environ, PATH=str(bin_dir) + os.pathsep + os.environ["PATH"])
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(readme_printed_output())
+    check = subprocess.run(
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "import cca_result_codes; print(cca_result_codes.__file__)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert str(environment) in check.stdout
