@@ -63,8 +63,7 @@ class ResultCode(IntEnum):
         member.description = description
         member.note = note
         block = Category.of(value)
-        if block is None:
-            raise ValueError(f"result code {value} lies outside every category's block")
+        assert block is not None, f"{value} lies outside every category's block"
         member.category = block
         member.since = since
         member.legacy_code = legacy_code

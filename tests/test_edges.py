@@ -1,0 +1,130 @@
+"""Odd objects and odd moments: duck-typed responses, broken pipes, interrupts."""
+
+from __future__ import annotations
+
+import io
+import os
+import runpy
+import sys
+
+import pytest
+
+from cca_result_codes import EnvelopeError, ResultCode, from_response
+from cca_result_codes import cli as cli_module
+from cca_result_codes.cli import main
+
+ENVELOPE = b'{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}'
+
+
+class StatusFails:
+    """A response whose status properties raise, as a half-closed one might."""
+
+    @property
+    def status_code(self) -> int:
+        raise RuntimeError("connection reset")
+
+    @property
+    def status(self) -> int:
+        raise RuntimeError("connection reset")
+
+    code = "not an int"
+
+    def read(self) -> bytes:
+        return ENVELOPE
+
+
+class ReadsText:
+    status = 200
+
+    def read(self) -> str:
+        return ENVELOPE.decode()
+
+
+class ReadFails:
+    status = 502
+
+    def read(self) -> bytes:
+        raise OSError("peer closed")
+
+
+def test_a_failing_status_property_is_skipped() -> None:
+    reply = from_response(StatusFails())
+    assert reply.status_code == 401
+    assert reply.result_code is ResultCode.UnknownToken
+
+
+def test_a_body_that_is_not_bytes_is_an_envelope_error() -> None:
+    with pytest.raises(
+        EnvelopeError, match="the HTTP 200 response body is str, not bytes"
+    ) as caught:
+        from_response(ReadsText())
+    assert caught.value.status_code == 200
+
+
+def test_a_failing_read_is_an_envelope_error_with_the_cause() -> None:
+    with pytest.raises(
+        EnvelopeError, match="could not read the HTTP 502 response body: OSError"
+    ) as caught:
+        from_response(ReadFails())
+    assert isinstance(caught.value.__cause__, OSError)
+    assert caught.value.status_code == 502
+
+
+def test_non_string_keys_of_a_dict_are_ignored_but_kept() -> None:
+    source: dict[object, object] = {1: "one", "StatusCode": 200, "Response": None}
+    reply = from_response(source)
+    assert reply.ok
+    assert reply.envelope[1] == "one"  # type: ignore[index]  # a key the typed view cannot name
+
+
+def test_long_error_text_is_shortened_in_repr_only() -> None:
+    text = "x" * 500
+    reply = from_response({"StatusCode": 500, "Response": {"ResultCode": 100, "Error": text}})
+    assert reply.error == text
+    assert "error='" + "x" * 60 + "'..." in repr(reply)
+
+
+def test_version_cache_stays_bounded() -> None:
+    for patch in range(200):
+        version = f"5.4.{patch}"
+        reply = from_response({"StatusCode": 200, "Response": 1, "Version": version})
+        assert str(reply.version) == version + ".0"
+
+
+def test_broken_pipe_exits_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object, **__: object) -> None:
+        raise BrokenPipeError
+
+    redirected: list[int] = []
+
+    def dup2(source: int, target: int) -> None:
+        redirected.append(target)
+
+    monkeypatch.setattr(cli_module, "_show", broken)
+    monkeypatch.setattr(os, "dup2", dup2)
+    assert main(["102"]) == 141
+    assert redirected == [sys.stdout.fileno()]
+
+
+def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "_show", interrupted)
+    assert main(["102"]) == 130
+
+
+def test_explain_reads_standard_input_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ENVELOPE)))
+    assert main(["explain", "-"]) == 1
+    assert "Result: 102 UnknownToken" in capsys.readouterr().out
+
+
+def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["cca-codes", "711"])
+    with pytest.raises(SystemExit) as caught:
+        runpy.run_module("cca_result_codes", run_name="__main__")
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.startswith("711 ListenInNoActiveConversationFound\n")
