@@ -53,8 +53,8 @@ class Category(Enum):
         """False for SUCCESS, True for every category of errors."""
         return self is not Category.SUCCESS
 
-    @classmethod
-    def of(cls, number: int) -> Category | None:
+    @staticmethod
+    def of(number: int) -> Category | None:
         """The category whose block holds *number*, known code or not.
 
         >>> Category.of(127)

@@ -297,22 +297,25 @@ class ResultCode(IntEnum):
     if TYPE_CHECKING:
 
         @overload
-        @classmethod
-        def get(cls, number: int) -> ResultCode | None: ...
+        @staticmethod
+        def get(number: int) -> ResultCode | None: ...
 
         @overload
-        @classmethod
-        def get(cls, number: int, default: _Default) -> ResultCode | _Default: ...
+        @staticmethod
+        def get(number: int, default: _Default) -> ResultCode | _Default: ...
 
-    @classmethod
-    def get(cls, number: int, default: object = None) -> object:
+    @staticmethod
+    def get(number: int, default: object = None) -> object:
         """The member numbered *number*, or *default* when there is none.
 
         >>> ResultCode.get(127) is None
         True
         """
-        return cls._value2member_map_.get(number, default)
+        return _MEMBER_BY_NUMBER.get(number, default)
 
+
+# A plain dict: the hot lookup path skips the Enum machinery.
+_MEMBER_BY_NUMBER: dict[int, ResultCode] = {member.value: member for member in ResultCode}
 
 _MEMBER_BY_FOLDED_NAME = {fold_name(member.name): member for member in ResultCode}
 

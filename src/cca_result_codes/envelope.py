@@ -61,7 +61,7 @@ class RequestInfo:
 
 
 class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are unhashable
-    """A parsed CcaWebApi envelope.
+    """A parsed CcaWebApi envelope, as ``from_response()`` returns it.
 
     ``result_code`` is None for a number this library does not know;
     ``raw_code`` always holds the number as sent (None when the envelope
@@ -91,7 +91,6 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
 
     def __init__(
         self,
-        *,
         request: RequestInfo | None,
         version: ServerVersion | None,
         status_code: int,
@@ -181,30 +180,8 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             f" version={self.version!r}, request={self.request!r})"
         )
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_api_response, self._fields())
-
-
-def _rebuild_api_response(
-    request: RequestInfo | None,
-    version: ServerVersion | None,
-    status_code: int,
-    result_code: ResultCode | None,
-    raw_code: int | None,
-    error: str,
-    payload: object,
-    envelope: dict[str, object],
-) -> ApiResponse:
-    return ApiResponse(
-        request=request,
-        version=version,
-        status_code=status_code,
-        result_code=result_code,
-        raw_code=raw_code,
-        error=error,
-        payload=payload,
-        envelope=envelope,
-    )
+    def __reduce__(self) -> tuple[type[ApiResponse], tuple[object, ...]]:
+        return (ApiResponse, self._fields())
 
 
 def from_response(
@@ -219,7 +196,7 @@ def from_response(
 
     Raises EnvelopeError, and nothing else, when *source* is not an envelope.
     """
-    fallback_version = _as_version(server_version)
+    fallback_version = None if server_version is None else _as_version(server_version)
     if isinstance(source, dict):
         return _read_envelope(source, fallback_version, None)  # pyright: ignore[reportUnknownArgumentType]
     if isinstance(source, str):
@@ -229,8 +206,8 @@ def from_response(
     return _read_http_response(source, fallback_version)
 
 
-def _as_version(value: ServerVersion | str | None) -> ServerVersion | None:
-    if value is None or isinstance(value, ServerVersion):
+def _as_version(value: ServerVersion | str) -> ServerVersion:
+    if isinstance(value, ServerVersion):
         return value
     if isinstance(value, str):
         return ServerVersion.parse(value)
@@ -363,12 +340,15 @@ def _not_json(error: ValueError, text: str) -> EnvelopeError:
 
 # --- the envelope itself
 
-_ENVELOPE_KEYS = frozenset({"request", "version", "statuscode", "response"})
-_REQUEST_KEYS = frozenset({"method", "url"})
-_RESULT_KEYS = frozenset({"resultcode", "error"})
+_ENVELOPE_KEYS = ("Request", "Version", "StatusCode", "Response")
+_REQUEST_KEYS = ("Method", "Url")
+_RESULT_KEYS = ("ResultCode", "Error")
 _MISSING = object()
+_ALL_MISSING = (_MISSING,) * len(_ENVELOPE_KEYS)
 
 _version_cache: dict[str, ServerVersion] = {}
+# Bound once: attribute lookups on an Enum class are slow on Python 3.10 and 3.11.
+_code_by_number = ResultCode.get
 
 
 def _read_envelope(
@@ -377,9 +357,8 @@ def _read_envelope(
     if not isinstance(data, dict):
         raise EnvelopeError(f"expected a JSON object at the top, not {_describe(data)}")
     envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
-    fields = _fields(envelope, _ENVELOPE_KEYS, "the envelope")
+    request, version_text, status, response = _pick(envelope, _ENVELOPE_KEYS, "the envelope")
 
-    status = fields.get("statuscode", _MISSING)
     if status is _MISSING or status is None:
         if transport_status is None:
             raise EnvelopeError("the envelope has no StatusCode")
@@ -388,58 +367,54 @@ def _read_envelope(
         raise EnvelopeError(
             f"StatusCode must be an HTTP status from 100 to 599, not {_describe(status)}"
         )
-
-    response = fields.get("response", _MISSING)
     if response is _MISSING:
         raise EnvelopeError("the envelope has no Response")
 
-    version = _read_version(fields.get("version"))
+    # Servers repeat one Version string: parse it once.
+    version = _version_cache.get(version_text) if type(version_text) is str else None
+    if version is None:
+        version = _read_version(version_text)
     raw_code, error = _read_result(response, 200 <= status < 300)
 
     if raw_code is None:
         result_code: ResultCode | None = ResultCode.Success
-    elif (version or fallback_version or UNIFIED_IN) < UNIFIED_IN:
-        try:
-            result_code = to_current(raw_code)
-        except LegacyCodeError:
-            result_code = None
     else:
-        result_code = ResultCode.get(raw_code)
+        sender = fallback_version if version is None else version
+        if sender is not None and sender < UNIFIED_IN:
+            try:
+                result_code = to_current(raw_code)
+            except LegacyCodeError:
+                result_code = None
+        else:
+            result_code = _code_by_number(raw_code)
 
+    # Positional: keyword arguments would cost a tenth of the whole parse.
     return ApiResponse(
-        request=_read_request(fields.get("request")),
-        version=version,
-        status_code=status,
-        result_code=result_code,
-        raw_code=raw_code,
-        error=error,
-        payload=response,
-        envelope=envelope,
+        _read_request(request), version, status, result_code, raw_code, error, response, envelope
     )
 
 
-def _fields(mapping: dict[str, object], wanted: frozenset[str], where: str) -> dict[str, object]:
-    """The wanted keys of *mapping*, matched case-insensitively, lower-cased."""
-    found: dict[str, object] = {}
+def _pick(mapping: dict[str, object], keys: tuple[str, ...], where: str) -> list[object]:
+    """The values of *keys* in *mapping*, matched case-insensitively; _MISSING where absent."""
+    values = list(map(mapping.get, keys, _ALL_MISSING))
+    if len(mapping) + values.count(_MISSING) == len(keys):
+        return values  # only the usual spellings are present: nothing else can match
+    folded_keys = [key.lower() for key in keys]
+    values = [_MISSING] * len(keys)
     for key, value in mapping.items():
-        if not isinstance(key, str):
-            continue
-        folded = key.lower()
-        if folded in wanted:
-            if folded in found:
+        if isinstance(key, str) and (folded := key.lower()) in folded_keys:
+            index = folded_keys.index(folded)
+            if values[index] is not _MISSING:
                 raise EnvelopeError(f"{where} has the key {key!r} twice, in different cases")
-            found[folded] = value
-    return found
+            values[index] = value
+    return values
 
 
 def _read_version(value: object) -> ServerVersion | None:
-    if value is None or value == "":
+    if value is _MISSING or value is None or value == "":
         return None
     if not isinstance(value, str):
         raise EnvelopeError(f'Version must be a string such as "5.4.6.1", not {_describe(value)}')
-    cached = _version_cache.get(value)
-    if cached is not None:
-        return cached
     try:
         version = ServerVersion.parse(value)
     except ValueError as error:
@@ -451,47 +426,54 @@ def _read_version(value: object) -> ServerVersion | None:
 
 
 def _read_request(value: object) -> RequestInfo | None:
-    if value is None:
+    if value is _MISSING or value is None:
         return None
     if not isinstance(value, dict):
         raise EnvelopeError(f"Request must be an object, not {_describe(value)}")
-    fields = _fields(value, _REQUEST_KEYS, "Request")  # pyright: ignore[reportUnknownArgumentType]
-    method = fields.get("method")
-    url = fields.get("url")
-    for name, part in (("Method", method), ("Url", url)):
-        if part is not None and not isinstance(part, str):
-            raise EnvelopeError(f"Request.{name} must be a string, not {_describe(part)}")
-    return RequestInfo(method, url)  # type: ignore[arg-type]  # both checked just above
+    request: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
+    method = request.get("Method")
+    url = request.get("Url")
+    if len(request) == 2 and type(method) is str and type(url) is str:
+        return RequestInfo(method, url)  # the usual shape: nothing more to check
+    method, url = _pick(request, _REQUEST_KEYS, "Request")
+    return RequestInfo(_optional_text(method, "Request.Method"), _optional_text(url, "Request.Url"))
+
+
+def _optional_text(value: object, where: str) -> str | None:
+    if value is _MISSING or value is None:
+        return None
+    if not isinstance(value, str):
+        raise EnvelopeError(f"{where} must be a string, not {_describe(value)}")
+    return value
 
 
 def _read_result(response: object, success: bool) -> tuple[int | None, str]:
     """The ResultCode and Error of a ``Response``, or (None, "") for a success payload."""
-    if isinstance(response, dict):
-        fields = _fields(response, _RESULT_KEYS, "Response")  # pyright: ignore[reportUnknownArgumentType]
-        # On success an object is a payload unless it has the error shape exactly.
-        is_result = "resultcode" in fields and (not success or len(fields) == len(response))  # pyright: ignore[reportUnknownArgumentType]
-    else:
-        fields, is_result = {}, False
-    if not is_result:
+    if not isinstance(response, dict):
         if success:
             return None, ""
         raise EnvelopeError(
-            "a failure envelope needs Response.ResultCode, but Response is "
-            + (
-                "an object without ResultCode"
-                if isinstance(response, dict)
-                else _describe(response)
-            )
+            "a failure envelope needs Response.ResultCode, but Response is " + _describe(response)
         )
-    code = fields["resultcode"]
+    result: dict[str, object] = response  # pyright: ignore[reportUnknownVariableType]
+    if success and len(result) > len(_RESULT_KEYS):
+        return None, ""  # a payload: the error shape has at most two keys
+    code = result.get("ResultCode")
+    error = result.get("Error")
+    if len(result) == 2 and type(code) is int and type(error) is str and code in _INT32:
+        return code, error  # the usual shape: nothing more to check
+    code, error = _pick(result, _RESULT_KEYS, "Response")
+    present = (code is not _MISSING) + (error is not _MISSING)
+    # On success an object is a payload unless it has the error shape exactly.
+    if code is _MISSING or (success and present != len(result)):
+        if success:
+            return None, ""
+        raise EnvelopeError(
+            "a failure envelope needs Response.ResultCode, but Response is an object without it"
+        )
     if type(code) is not int or code not in _INT32:
         raise EnvelopeError(f"Response.ResultCode must be a 32-bit integer, not {_describe(code)}")
-    error = fields.get("error")
-    if error is None:
-        error = ""
-    elif not isinstance(error, str):
-        raise EnvelopeError(f"Response.Error must be a string, not {_describe(error)}")
-    return code, error
+    return code, _optional_text(error, "Response.Error") or ""
 
 
 # --- describing bad values without ever failing on them

@@ -1,0 +1,243 @@
+"""Measure cca-result-codes beside the standard library, in one run, as ratios.
+
+Run it with ``python benchmarks/run.py`` (add ``--quick`` for a short run).
+Each line times our operation and a reference side by side, alternating
+them, and prints the median of the per-round ratios. Timings vary between
+machines; ratios taken in the same run are what to compare. No test asserts
+any of this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+
+import cca_result_codes
+from cca_result_codes import Category, ResultCode, from_response, legacy
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_TEXT = (ROOT / "spec" / "envelope-example.json").read_text(encoding="utf-8")
+EXAMPLE_DICT = json.loads(EXAMPLE_TEXT)
+PLAIN_DICT = {member.value: member for member in ResultCode}
+PACKAGE_PARENT = str(Path(cca_result_codes.__file__).resolve().parents[1])
+
+
+@dataclass
+class Measure:
+    name: str
+    reference: str
+    target: float | None  # the largest acceptable ratio; None means "report it"
+    ours_ns: float
+    reference_ns: float
+    ratio: float
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return "reported"
+        return "met" if self.ratio <= self.target else "MISSED"
+
+
+def per_call_ns(statement: str, namespace: dict[str, object], number: int) -> float:
+    return timeit.timeit(statement, globals=namespace, number=number) / number * 1e9
+
+
+def compare(
+    name: str,
+    ours: str,
+    reference: str,
+    target: float | None,
+    rounds: int,
+    number: int,
+) -> Measure:
+    namespace: dict[str, object] = {
+        "ResultCode": ResultCode,
+        "HTTPStatus": HTTPStatus,
+        "Category": Category,
+        "legacy": legacy,
+        "from_response": from_response,
+        "json": json,
+        "EXAMPLE_TEXT": EXAMPLE_TEXT,
+        "EXAMPLE_DICT": EXAMPLE_DICT,
+        "PLAIN_DICT": PLAIN_DICT,
+    }
+    per_call_ns(ours, namespace, number // 10)  # warm up caches and lazy imports
+    per_call_ns(reference, namespace, number // 10)
+    ours_ns: list[float] = []
+    reference_ns: list[float] = []
+    for round_number in range(rounds):
+        pair = [(ours, ours_ns), (reference, reference_ns)]
+        for statement, sink in pair if round_number % 2 else reversed(pair):
+            sink.append(per_call_ns(statement, namespace, number))
+    ratios = [a / b for a, b in zip(ours_ns, reference_ns, strict=True)]
+    return Measure(
+        name,
+        reference.replace("PLAIN_DICT", "dict").replace("EXAMPLE_TEXT", "text"),
+        target,
+        statistics.median(ours_ns),
+        statistics.median(reference_ns),
+        statistics.median(ratios),
+    )
+
+
+def import_time_us(module: str) -> float:
+    """Cumulative import time of *module* in a fresh ``python -S -X importtime``."""
+    env = dict(os.environ, PYTHONPATH=PACKAGE_PARENT)
+    # An installed package has bytecode, as the standard library does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    result = subprocess.run(
+        [sys.executable, "-S", "-X", "importtime", "-c", f"import {module}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pattern = re.compile(rf"^import time:\s+\d+ \|\s+(\d+) \| {re.escape(module)}$", re.M)
+    found = pattern.search(result.stderr)
+    if found is None:
+        raise RuntimeError(f"no import time for {module} in:\n{result.stderr}")
+    return float(found[1])
+
+
+def wall_time_ns(command: list[str]) -> float:
+    start = time.perf_counter_ns()
+    subprocess.run(command, capture_output=True, check=False)
+    return float(time.perf_counter_ns() - start)
+
+
+def compare_processes(
+    name: str, reference: str, target: float | None, rounds: int, ours: object, theirs: object
+) -> Measure:
+    ours_values: list[float] = []
+    reference_values: list[float] = []
+    for round_number in range(rounds):
+        pair = [(ours, ours_values), (theirs, reference_values)]
+        for measure, sink in pair if round_number % 2 else reversed(pair):
+            sink.append(measure())  # type: ignore[operator]  # zero-argument callables
+    ratios = [a / b for a, b in zip(ours_values, reference_values, strict=True)]
+    return Measure(
+        name,
+        reference,
+        target,
+        statistics.median(ours_values),
+        statistics.median(reference_values),
+        statistics.median(ratios),
+    )
+
+
+def run(quick: bool) -> list[Measure]:
+    rounds = 7 if quick else 25
+    number = 20_000 if quick else 200_000
+    measures = [
+        compare("ResultCode(102)", "ResultCode(102)", "HTTPStatus(404)", 1.10, rounds, number),
+        compare(
+            "ResultCode.UnknownToken.description",
+            "ResultCode.UnknownToken.description",
+            "HTTPStatus.NOT_FOUND.phrase",
+            1.10,
+            rounds,
+            number,
+        ),
+        compare(
+            "ResultCode.get(102)", "ResultCode.get(102)", "PLAIN_DICT.get(102)", 3.0, rounds, number
+        ),
+        compare("Category.of(711)", "Category.of(711)", "PLAIN_DICT.get(711)", 3.0, rounds, number),
+        compare(
+            "legacy.to_current(711)",
+            "legacy.to_current(711)",
+            "PLAIN_DICT.get(711)",
+            3.0,
+            rounds,
+            number,
+        ),
+        compare(
+            "from_response(dict)",
+            "from_response(EXAMPLE_DICT)",
+            "json.loads(EXAMPLE_TEXT)",
+            1.0,
+            rounds,
+            number // 4,
+        ),
+        compare(
+            "from_response(text)",
+            "from_response(EXAMPLE_TEXT)",
+            "json.loads(EXAMPLE_TEXT)",
+            2.0,
+            rounds,
+            number // 4,
+        ),
+    ]
+    process_rounds = 5 if quick else 21
+    # Warm the bytecode caches so that neither side pays for compiling.
+    import_time_us("cca_result_codes")
+    import_time_us("http")
+    measures.append(
+        compare_processes(
+            "import cca_result_codes (us)",
+            "import http",
+            1.5,
+            process_rounds,
+            lambda: import_time_us("cca_result_codes"),
+            lambda: import_time_us("http"),
+        )
+    )
+    script = Path(sys.executable).with_name("cca-codes")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "cca_result_codes"]
+    measures.append(
+        compare_processes(
+            "cca-codes 102 wall time",
+            'python -c "import http"',
+            None,
+            process_rounds,
+            lambda: wall_time_ns([*command, "102"]),
+            lambda: wall_time_ns([sys.executable, "-c", "import http"]),
+        )
+    )
+    return measures
+
+
+def report(measures: list[Measure]) -> str:
+    lines = [
+        f"Python {platform.python_version()} ({platform.python_implementation()}),"
+        f" {platform.machine()}, {os.cpu_count()} CPUs",
+        "",
+        f"{'measure':<38} {'reference':<28} {'ours':>9} {'ref':>9} {'ratio':>6}"
+        f" {'target':>7}  verdict",
+    ]
+    for measure in measures:
+        target = "-" if measure.target is None else f"<= {measure.target:.2f}"
+        lines.append(
+            f"{measure.name:<38} {measure.reference:<28}"
+            f" {measure.ours_ns:>9.0f} {measure.reference_ns:>9.0f}"
+            f" {measure.ratio:>6.2f} {target:>7}  {measure.verdict}"
+        )
+    lines += [
+        "",
+        "ours and ref are medians: nanoseconds per call, microseconds of cumulative",
+        "import time, or nanoseconds of wall time per process.",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, for a smoke test")
+    options = parser.parse_args()
+    measures = run(options.quick)
+    print(report(measures))
+    return 0 if all(measure.verdict != "MISSED" for measure in measures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
