@@ -40,3 +40,22 @@ def test_parsing_text_loads_json_on_first_use() -> None:
         [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "True"
+
+
+def test_lazy_names_resolve_and_unknown_names_raise() -> None:
+    import cca_result_codes
+
+    for name in cca_result_codes.__all__:
+        assert getattr(cca_result_codes, name) is not None
+        assert name in dir(cca_result_codes)
+    with pytest.raises(AttributeError, match="has no attribute 'nothing_here'"):
+        cca_result_codes.nothing_here  # noqa: B018 -- the access is the test
+
+
+def test_legacy_module_loads_on_first_access(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cca_result_codes
+    from cca_result_codes import legacy
+
+    # As in a fresh process, where no other module has imported legacy yet.
+    monkeypatch.delattr(cca_result_codes, "legacy")
+    assert cca_result_codes.legacy is legacy

@@ -7,27 +7,31 @@
 
 from __future__ import annotations
 
-from . import legacy
 from .categories import Category
 from .codes import ResultCode
-from .envelope import ApiResponse, RequestInfo, from_response
-from .errors import (
-    CcaApiClientError,
-    CcaApiError,
-    EnvelopeError,
-    GeneralError,
-    ListenInError,
-    ListError,
-    LockingError,
-    ManualDialError,
-    QuotaError,
-    RecordingError,
-    ReportingError,
-    TaskError,
-    UpdateFailedError,
-)
-from .legacy import LegacyCodeError
 from .versions import ServerVersion
+
+# typing costs import time; checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import legacy
+    from .envelope import ApiResponse, RequestInfo, from_response
+    from .errors import (
+        CcaApiClientError,
+        CcaApiError,
+        EnvelopeError,
+        GeneralError,
+        ListenInError,
+        ListError,
+        LockingError,
+        ManualDialError,
+        QuotaError,
+        RecordingError,
+        ReportingError,
+        TaskError,
+        UpdateFailedError,
+    )
+    from .legacy import LegacyCodeError
 
 __all__ = [
     "ApiResponse",
@@ -53,3 +57,42 @@ __all__ = [
     "legacy",
 ]
 __version__ = "0.1.0"
+
+# The envelope parser, its exceptions and the legacy tables load on first use
+# (PEP 562), so that "import cca_result_codes" costs little more than the table.
+_LAZY_MODULES = {
+    "ApiResponse": "envelope",
+    "RequestInfo": "envelope",
+    "from_response": "envelope",
+    "CcaApiClientError": "errors",
+    "CcaApiError": "errors",
+    "EnvelopeError": "errors",
+    "GeneralError": "errors",
+    "ListError": "errors",
+    "ListenInError": "errors",
+    "LockingError": "errors",
+    "ManualDialError": "errors",
+    "QuotaError": "errors",
+    "RecordingError": "errors",
+    "ReportingError": "errors",
+    "TaskError": "errors",
+    "UpdateFailedError": "errors",
+    "LegacyCodeError": "legacy",
+}
+
+
+def __getattr__(name: str) -> object:
+    from importlib import import_module
+
+    if name == "legacy":
+        return import_module(".legacy", __name__)
+    module_name = _LAZY_MODULES.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module_name}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
