@@ -20,7 +20,7 @@ from .versions import UNIFIED_IN, ServerVersion
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from json import JSONDecoder
+    from collections.abc import Callable
     from typing import Final
 
 __all__ = ["ApiResponse", "RequestInfo", "from_response"]
@@ -293,16 +293,15 @@ def _decode_utf8(data: bytes | bytearray) -> str:
         ) from None
 
 
-_decoder: JSONDecoder | None = None
+_decode: Callable[[str], object] | None = None
 
 
-def _json_decoder() -> JSONDecoder:
-    global _decoder  # noqa: PLW0603 -- json is imported on first use, not at package import
-    if _decoder is None:
-        import json
+def _load_decoder() -> Callable[[str], object]:
+    global _decode  # noqa: PLW0603 -- json is imported on first use, not at package import
+    import json
 
-        _decoder = json.JSONDecoder(parse_constant=_reject_constant)
-    return _decoder
+    _decode = json.JSONDecoder(parse_constant=_reject_constant).decode
+    return _decode
 
 
 def _reject_constant(name: str) -> object:
@@ -310,9 +309,10 @@ def _reject_constant(name: str) -> object:
 
 
 def _parse_json(text: str) -> object:
+    decode = _decode or _load_decoder()
     text = text.removeprefix("\ufeff")
     try:
-        return _json_decoder().decode(text)
+        return decode(text)
     except RecursionError:
         raise EnvelopeError(
             "the JSON is nested too deeply to read", excerpt=text[:EXCERPT_CHARS]
@@ -357,7 +357,15 @@ def _read_envelope(
     if not isinstance(data, dict):
         raise EnvelopeError(f"expected a JSON object at the top, not {_describe(data)}")
     envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
-    request, version_text, status, response = _pick(envelope, _ENVELOPE_KEYS, "the envelope")
+    request = envelope.get("Request", _MISSING)
+    version_text = envelope.get("Version", _MISSING)
+    status = envelope.get("StatusCode", _MISSING)
+    response = envelope.get("Response", _MISSING)
+    if len(envelope) != 4 or any(
+        value is _MISSING for value in (request, version_text, status, response)
+    ):
+        # Not the vendor's exact spelling: match keys case-insensitively.
+        request, version_text, status, response = _pick(envelope, _ENVELOPE_KEYS, "the envelope")
 
     if status is _MISSING or status is None:
         if transport_status is None:
