@@ -11,6 +11,8 @@ import os
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("ci", max_examples=200, deadline=None)
+# Mutation testing runs the suite once per mutant: fewer examples, same properties.
+settings.register_profile("mutation", max_examples=30, deadline=None)
 settings.register_profile(
     "fuzz",
     max_examples=20_000,

@@ -354,3 +354,116 @@ def test_console_script_and_module_agree() -> None:
     )
     assert by_script.stdout == by_module.stdout
     assert by_script.stdout.startswith("102 UnknownToken\n")
+
+
+# --- exact output where the formatting is the behaviour
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["9" * 24], "9" * 24 + " is not a documented result code"),
+        (["9" * 25], "9" * 23 + "\N{HORIZONTAL ELLIPSIS} is not a documented result code"),
+        (["5000"], "5000 is not a documented result code"),
+        (["zzzz"], "no result code named 'zzzz'"),
+        (
+            ["UnknownTokn"],
+            "no result code named 'UnknownTokn'; did you mean UnknownToken or UnknownError"
+            " or ListUnknownContact?",
+        ),
+    ],
+)
+def test_unknown_code_messages_in_full(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert run(capsys, *argv) == (1, "", f"cca-codes: {message}\n")
+
+
+def test_numbers_may_have_leading_zeros_up_to_twelve_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, "000000000102")[1].startswith("102 UnknownToken\n")
+    assert run(capsys, "legacy", "000000000712")[1].startswith("712 before 5.4.6 is 711")
+    status, _, err = run(capsys, "legacy", "0000000000712")
+    assert status == 2
+    assert err == "cca-codes: the legacy number must be a whole number, not '0000000000712'\n"
+
+
+def test_legacy_json_for_an_unchanged_number(capsys: pytest.CaptureFixture[str]) -> None:
+    record = json.loads(run(capsys, "legacy", "102", "--json")[1])
+    assert (record["legacy_code"], record["code"], record["name"]) == (102, 102, "UnknownToken")
+
+
+def test_explain_json_of_an_unknown_code_keeps_non_ascii_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path, '{"StatusCode": 500, "Response": {"ResultCode": 5000, "Error": "défaut"}}'
+    )
+    status, out, _ = run(capsys, "explain", "--json", path)
+    assert status == 1
+    assert '"error": "défaut"' in out
+    record = json.loads(out)
+    assert (record["result_code"], record["category"], record["raw_code"]) == (None, None, 5000)
+
+
+@pytest.mark.parametrize(
+    ("request_json", "line"),
+    [('{"Url": "http://h/a"}', "Request: ? http://h/a"), ('{"Method": "GET"}', "Request: GET ?")],
+)
+def test_explain_partial_requests(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, request_json: str, line: str
+) -> None:
+    path = write(tmp_path, f'{{"Request": {request_json}, "StatusCode": 200, "Response": 1}}')
+    assert run(capsys, "explain", path)[1].splitlines()[0] == line
+
+
+def test_explain_refuses_a_file_that_is_not_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b'{"StatusCode": 200, "Response": "caf\xe9"}')
+    status, out, err = run(capsys, "explain", str(path))
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "latin1.json: the input is not UTF-8")
+
+
+def test_export_json_flag_wins_over_format(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "export", "--format", "csv", "--json")
+    assert status == 0
+    assert len(json.loads(out)) == 107
+
+
+def test_export_csv_uses_unix_line_ends(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "export", "--format", "csv")[1]
+    assert "\r" not in out
+    assert out.count("\n") == 108
+
+
+def test_search_with_one_result(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "search", "lock failed") == (
+        0,
+        " CODE  NAME             DESCRIPTION\n  809  QuotaLockFailed  Quota lock failed\n",
+        "",
+    )
+
+
+def test_tables_use_the_terminal_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = run(capsys, "list", "--category", "quota")[1].splitlines()
+    assert len(wide) == 13  # a header and twelve codes, none wrapped
+    monkeypatch.setenv("COLUMNS", "40")
+    narrow = run(capsys, "list", "--category", "quota")[1].splitlines()
+    descriptions = [line[52:] for line in narrow[1:]]
+    # Too narrow a terminal still leaves twenty columns for descriptions.
+    assert max(len(text) for text in descriptions) == 20
+    assert narrow[-1] == " " * 52 + "question not allowed"
+
+
+def test_markdown_cells_escape_pipes() -> None:
+    from cca_result_codes import cli
+
+    assert cli._markdown_cell("a|b") == "a\\|b"  # pyright: ignore[reportPrivateUsage]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import io
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +120,40 @@ def test_legacy_page_table_matches_the_code_table() -> None:
         for member in ResultCode
         if member.legacy_code is not None
     ]
+
+
+# The page's commands use only these shell forms, so they can also run in-process,
+# where coverage and mutation testing see them.
+SHELL_FORM = re.compile(
+    r"^(?:echo '(?P<stdin>[^']*)' \| )?cca-codes (?P<args>.*?)"
+    r"(?: \| head -(?P<head>\d+))?(?P<status>; echo \"exit status \$\?\")?$"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"), CONSOLE_EXAMPLES, ids=[c for c, _ in CONSOLE_EXAMPLES]
+)
+def test_cli_page_output_in_process(
+    command: str,
+    expected: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    form = SHELL_FORM.match(command)
+    assert form is not None, f"unsupported shell form: {command}"
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "80")
+    stdin = (form["stdin"] or "") + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    try:
+        status = main(shlex.split(form["args"]))
+    except SystemExit as exit_:  # --help exits through argparse
+        status = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    if form["head"]:
+        lines = lines[: int(form["head"])]
+    lines += captured.err.splitlines()
+    if form["status"]:
+        lines.append(f"exit status {status}")
+    assert "\n".join(lines) == expected

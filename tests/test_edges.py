@@ -6,6 +6,7 @@ import io
 import os
 import runpy
 import sys
+import types
 
 import pytest
 
@@ -16,24 +17,21 @@ from cca_result_codes.cli import main
 ENVELOPE = b'{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}'
 
 
-class StatusFails:
-    """A response whose status properties raise, as a half-closed one might."""
+class StatusCodeFails:
+    """A response whose status_code property raises, as a half-closed one might."""
 
     @property
     def status_code(self) -> int:
         raise RuntimeError("connection reset")
 
-    @property
-    def status(self) -> int:
-        raise RuntimeError("connection reset")
-
-    code = "not an int"
+    status = 503
 
     def read(self) -> bytes:
-        return ENVELOPE
+        return b'{"Response": {"ResultCode": 10001, "Error": ""}}'
 
 
 class ReadsText:
+    status_code = "200 OK"  # not an int: the next attribute is asked
     status = 200
 
     def read(self) -> str:
@@ -47,10 +45,10 @@ class ReadFails:
         raise OSError("peer closed")
 
 
-def test_a_failing_status_property_is_skipped() -> None:
-    reply = from_response(StatusFails())
-    assert reply.status_code == 401
-    assert reply.result_code is ResultCode.UnknownToken
+def test_a_failing_status_property_is_skipped_for_the_next() -> None:
+    reply = from_response(StatusCodeFails())
+    assert reply.status_code == 503
+    assert reply.result_code is ResultCode.CacheLoading
 
 
 def test_a_body_that_is_not_bytes_is_an_envelope_error() -> None:
@@ -98,10 +96,16 @@ def test_broken_pipe_exits_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     redirected: list[int] = []
 
     def dup2(source: int, target: int) -> None:
+        assert os.path.samestat(os.fstat(source), os.stat(os.devnull))
+        os.close(source)
         redirected.append(target)
 
+    # Only the command's own view of os changes: pytest's capture uses dup2 too.
+    fake_os = types.SimpleNamespace(
+        open=os.open, devnull=os.devnull, O_WRONLY=os.O_WRONLY, dup2=dup2
+    )
     monkeypatch.setattr(cli_module, "_show", broken)
-    monkeypatch.setattr(os, "dup2", dup2)
+    monkeypatch.setattr(cli_module, "os", fake_os)
     assert main(["102"]) == 141
     assert redirected == [sys.stdout.fileno()]
 
@@ -128,3 +132,49 @@ def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
         runpy.run_module("cca_result_codes", run_name="__main__")
     assert caught.value.code == 0
     assert capsys.readouterr().out.startswith("711 ListenInNoActiveConversationFound\n")
+
+
+def test_version_strings_are_parsed_once_and_the_cache_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cca_result_codes import ServerVersion
+    from cca_result_codes import envelope as envelope_module
+
+    parsed: list[str] = []
+    real_parse = ServerVersion.parse
+
+    def counting_parse(text: str) -> ServerVersion:
+        parsed.append(text)
+        return real_parse(text)
+
+    monkeypatch.setattr(ServerVersion, "parse", counting_parse)
+    monkeypatch.setattr(envelope_module, "_version_cache", {})
+    for _ in range(3):
+        from_response({"StatusCode": 200, "Response": 1, "Version": "5.4.7.3"})
+    assert parsed == ["5.4.7.3"]
+    for patch in range(500):
+        from_response({"StatusCode": 200, "Response": 1, "Version": f"6.0.{patch}"})
+        assert len(envelope_module._version_cache) <= 64  # pyright: ignore[reportPrivateUsage]
+
+
+def test_the_json_decoder_loads_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cca_result_codes import envelope as envelope_module
+
+    monkeypatch.setattr(envelope_module, "_decode", None)
+    with pytest.raises(EnvelopeError, match="NaN is not JSON"):
+        from_response('{"StatusCode": 401, "Response": {"ResultCode": NaN}}')
+    monkeypatch.setattr(envelope_module, "_decode", None)
+    assert from_response('{"StatusCode": 200, "Response": 1}').payload == 1
+    assert envelope_module._decode is not None  # pyright: ignore[reportPrivateUsage]
+
+
+def test_hashes_of_request_info_differ() -> None:
+    from cca_result_codes import RequestInfo
+
+    assert len({hash(RequestInfo(str(n), "u")) for n in range(50)}) > 1
+
+
+def test_envelope_errors_from_parsed_dicts_have_no_excerpt() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response({"Response": 1})
+    assert (caught.value.excerpt, caught.value.status_code) == ("", None)

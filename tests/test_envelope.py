@@ -150,7 +150,7 @@ def test_keys_match_case_insensitively() -> None:
 
 
 def test_the_same_key_twice_in_different_cases_is_rejected() -> None:
-    with pytest.raises(EnvelopeError, match="'statusCode' twice"):
+    with pytest.raises(EnvelopeError, match=r"^the envelope has the key 'statusCode' twice"):
         from_response({"StatusCode": 401, "statusCode": 200, "Response": None})
 
 
@@ -304,7 +304,7 @@ BAD_INPUTS: list[tuple[object, str]] = [
     ("null", "not null"),
     (b"\xff\xfe{}", "not UTF-8: invalid start byte at byte 0"),
     (b'{"a": "\xc3"}', "not UTF-8"),
-    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("[" * 100_000 + "]" * 100_000, "the JSON is nested too deeply to read"),
     ('{"StatusCode": 401, "Response": {"ResultCode": ' + BIG + "}}", "digits"),
     ('{"StatusCode": 401, "Response": {"ResultCode": NaN}}', "NaN is not JSON"),
     ('{"StatusCode": 401, "Response": {"ResultCode": 1e400}}', "the number inf"),
@@ -312,7 +312,10 @@ BAD_INPUTS: list[tuple[object, str]] = [
     ('{"StatusCode": 401, "Response": {"ResultCode": true}}', "not the boolean true"),
     ('{"StatusCode": 401, "Response": {"ResultCode": "102"}}', "not the string '102'"),
     ('{"StatusCode": 401, "Response": {"ResultCode": 4294967296}}', "32-bit"),
-    ('{"StatusCode": 401, "Response": {"Error": "x"}}', "an object without it"),
+    (
+        '{"StatusCode": 401, "Response": {"Error": "x"}}',
+        "a failure envelope needs Response.ResultCode, but Response is an object without it",
+    ),
     ('{"StatusCode": 401, "Response": [1]}', "needs Response.ResultCode, but Response is an array"),
     ('{"StatusCode": 401, "Response": null}', "but Response is null"),
     ('{"StatusCode": 401, "Response": {"ResultCode": 1, "Error": 5}}', "Error must be a string"),
@@ -325,9 +328,30 @@ BAD_INPUTS: list[tuple[object, str]] = [
     ("{}", "no StatusCode"),
     ('{"StatusCode": 200, "Response": 1, "Version": 5.4}', "Version must be a string"),
     ('{"StatusCode": 200, "Response": 1, "Version": "5.x"}', "invalid server version '5.x'"),
-    ('{"StatusCode": 200, "Response": 1, "Request": "GET /"}', "Request must be an object"),
-    ('{"StatusCode": 200, "Response": 1, "Request": {"Method": 1}}', "Request.Method must be"),
-    ('{"StatusCode": 200, "Response": 1, "Request": {"Url": []}}', "Request.Url must be"),
+    (
+        '{"StatusCode": 200, "Response": 1, "Request": "GET /"}',
+        "Request must be an object, not the string 'GET /'",
+    ),
+    (
+        '{"StatusCode": 200, "Response": 1, "Request": {"Method": 1}}',
+        "Request.Method must be a string, not the integer 1",
+    ),
+    (
+        '{"StatusCode": 200, "Response": 1, "Request": {"Url": []}}',
+        "Request.Url must be a string, not an array",
+    ),
+    (
+        '{"StatusCode": 200, "Response": 1, "Request": {"Url": "a", "URL": "b"}}',
+        "Request has the key 'URL' twice, in different cases",
+    ),
+    (
+        '{"StatusCode": 401, "Response": {"ResultCode": 1, "resultcode": 2}}',
+        "Response has the key 'resultcode' twice, in different cases",
+    ),
+    (
+        '{"StatusCode": 401, "Response": {"ResultCode": 1, "Error": 5}}',
+        "Response.Error must be a string, not the integer 5",
+    ),
     (42, "not int"),
     (None, "not NoneType"),
     (["StatusCode"], "not list"),
@@ -361,3 +385,148 @@ def test_recursion_limit_is_restored_after_deep_input() -> None:
         from_response("{" * 50_000)
     assert sys.getrecursionlimit() == limit
     assert from_response(EXAMPLE_TEXT).ok is False
+
+
+# --- the usual shapes take the fast path; boundaries
+
+
+def test_the_vendors_spelling_is_read_without_the_case_insensitive_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cca_result_codes import envelope as envelope_module
+
+    def no_scan(*_: object) -> list[object]:
+        raise AssertionError("the usual envelope shape should not need the scan")
+
+    monkeypatch.setattr(envelope_module, "_pick", no_scan)
+    reply = from_response(EXAMPLE_TEXT)
+    assert reply.request == RequestInfo("GET", "http://{Server}/CcaWebApi/agents")
+    assert reply.version == ServerVersion(5, 4, 6, 1)
+    assert (reply.status_code, reply.raw_code, reply.error) == (401, 102, "")
+    error_text = from_response(EXAMPLE_TEXT.replace('"Error": ""', '"Error": "token expired"'))
+    assert error_text.error == "token expired"
+    success = from_response(json.loads(EXAMPLE_TEXT) | {"StatusCode": 200, "Response": [1]})
+    assert success.payload == [1]
+
+
+def test_status_300_is_not_success() -> None:
+    with pytest.raises(EnvelopeError, match=r"needs Response\.ResultCode"):
+        from_response(envelope(300, [1]) | {"Response": [1]})
+    assert from_response(envelope(299, [1]) | {"Response": [1]}).ok
+
+
+def test_version_5_4_6_itself_reads_current_numbers() -> None:
+    source = envelope(response={"ResultCode": 712, "Error": ""}, Version="5.4.6.0")
+    assert from_response(source).result_code is ResultCode.ListenInTapiError
+    assert from_response(
+        envelope(response={"ResultCode": 712}), server_version="5.4.6"
+    ).result_code is (ResultCode.ListenInTapiError)
+
+
+@pytest.mark.parametrize("number", [2**31 - 1, -(2**31)])
+def test_result_codes_span_int32(number: int) -> None:
+    reply = from_response(envelope(response={"ResultCode": number, "Error": ""}))
+    assert reply.raw_code == number
+
+
+@pytest.mark.parametrize("number", [2**31, -(2**31) - 1])
+def test_result_codes_beyond_int32_are_refused(number: int) -> None:
+    with pytest.raises(EnvelopeError, match="32-bit integer"):
+        from_response(envelope(response={"ResultCode": number, "Error": ""}))
+
+
+@pytest.mark.parametrize(
+    ("response", "raw_code"),
+    [
+        ({"ResultCode": 0}, 0),
+        ({"resultCode": 2, "error": "x"}, 2),
+        ({"ResultCode": 0, "Other": 1}, None),
+        ({"Error": "x"}, None),
+        ({"ResultCode": 1, "Error": "", "Extra": 1}, None),
+    ],
+)
+def test_success_objects_are_results_only_in_the_error_shape(
+    response: dict[str, object], raw_code: int | None
+) -> None:
+    reply = from_response(envelope(200, response))
+    assert reply.raw_code == raw_code
+    assert reply.payload == response
+    assert reply.error == ("x" if raw_code == 2 else "")
+
+
+def test_failure_objects_may_carry_extra_keys() -> None:
+    reply = from_response(envelope(401, {"ResultCode": 102, "Error": "", "Detail": "expired"}))
+    assert reply.result_code is ResultCode.UnknownToken
+    assert reply.payload == {"ResultCode": 102, "Error": "", "Detail": "expired"}
+    assert from_response(envelope(401, {"ResultCode": 102, "Error": None})).error == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "described"),
+    [
+        (False, "the boolean false"),
+        (True, "the boolean true"),
+        (10**30 - 1, f"the integer {10**30 - 1}"),
+        (-(10**30) + 1, f"the integer {-(10**30) + 1}"),
+        (10**30, "the integer <100-bit integer>"),
+        (-(10**30), "the integer <100-bit integer>"),
+        ("s" * 60, "the string '" + "s" * 60 + "'"),
+        ("s" * 61, "the string '" + "s" * 60 + "'..."),
+    ],
+)
+def test_bad_values_are_described_safely(value: object, described: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(envelope() | {"StatusCode": value})
+    assert str(caught.value) == (
+        f"StatusCode must be an HTTP status from 100 to 599, not {described}"
+    )
+
+
+def test_the_excerpt_is_centred_on_the_error() -> None:
+    digits = "".join(f"{n:04d}" for n in range(100))
+    text = f'["{digits}" oops "{digits}"]'
+    position = text.index("oops")
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(text)
+    excerpt = caught.value.excerpt
+    assert len(excerpt) == 200
+    assert excerpt == text[position - 100 : position + 100]
+    assert repr(text[position - 20 : position + 40]) in str(caught.value)
+
+
+def test_the_excerpt_starts_at_the_input_when_the_error_is_early() -> None:
+    text = "a" + "x" * 300
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(text)
+    assert caught.value.excerpt == text[:200]
+
+
+def test_digit_limit_errors_keep_an_excerpt() -> None:
+    text = '{"StatusCode": 401, "Response": {"ResultCode": ' + "9" * 5000 + "}}"
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(text)
+    assert caught.value.excerpt == text[:200]
+
+
+def test_deep_nesting_keeps_an_excerpt() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response("[" * 100_000)
+    assert caught.value.excerpt == "[" * 200
+
+
+def test_bad_utf8_excerpt_surrounds_the_bad_byte() -> None:
+    data = b"a" * 100 + b"\xff" + b"b" * 100
+    with pytest.raises(EnvelopeError, match="at byte 100") as caught:
+        from_response(data)
+    assert caught.value.excerpt == "a" * 40 + "\N{REPLACEMENT CHARACTER}" + "b" * 39
+
+
+def test_utf8_bom_only_at_the_start() -> None:
+    with pytest.raises(EnvelopeError, match="not JSON"):
+        from_response(EXAMPLE_TEXT.encode() + b"\xef\xbb\xbf")
+
+
+def test_request_without_method_reads_as_none_in_messages() -> None:
+    reply = from_response(envelope(Request={"Method": "GET"}))
+    with pytest.raises(CcaApiError, match=r"\[GET \?\]$"):
+        reply.raise_for_result()

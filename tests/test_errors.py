@@ -112,3 +112,14 @@ def test_hand_made_exception_defaults() -> None:
         "",
         None,
     )
+
+
+def test_registration_by_class_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(errors_module, "_CLASS_BY_CATEGORY", {})
+
+    class FreshQuotaError(CcaApiError, category=Category.QUOTA):
+        pass
+
+    assert FreshQuotaError.category is Category.QUOTA
+    assert CcaApiError.for_code(801) is FreshQuotaError
+    assert CcaApiError.for_code(101) is CcaApiError

@@ -47,6 +47,7 @@ ROUTES: dict[str, tuple[int, bytes]] = {
     "/mismatch": (200, _envelope(409, {"ResultCode": 502, "Error": ""})),
     "/html": (500, b"<html><body>Internal Server Error</body></html>"),
     "/latin1": (200, b'{"StatusCode": 200, "Response": "caf\xe9"}'),
+    "/old-no-version": (401, _envelope(401, {"ResultCode": 712, "Error": ""}, version="")),
 }
 
 
@@ -133,6 +134,17 @@ def test_legacy_envelope(fetch: Callable[[str], object], base_url: str) -> None:
 
 
 @CLIENTS
+def test_caller_version_applies_to_http_responses(
+    fetch: Callable[[str], object], base_url: str
+) -> None:
+    reply = _parse_with(fetch, base_url + "/old-no-version", server_version="5.4.5")
+    assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+    assert (
+        _parse_with(fetch, base_url + "/old-no-version").result_code is ResultCode.ListenInTapiError
+    )
+
+
+@CLIENTS
 def test_bom(fetch: Callable[[str], object], base_url: str) -> None:
     assert _parse_with(fetch, base_url + "/bom").payload == {"Ok": True}
 
@@ -186,6 +198,8 @@ def test_a_consumed_stream_is_an_envelope_error(base_url: str) -> None:
     response = requests.get(base_url + "/error", timeout=10, stream=True)
     for _ in response.iter_content(16):
         pass
-    with pytest.raises(EnvelopeError, match="could not read the HTTP 401 response body") as caught:
+    with pytest.raises(
+        EnvelopeError, match=r"^could not read the HTTP 401 response body: RuntimeError: "
+    ) as caught:
         from_response(response)
     assert caught.value.status_code == 401

@@ -59,3 +59,16 @@ def test_legacy_module_loads_on_first_access(monkeypatch: pytest.MonkeyPatch) ->
     # As in a fresh process, where no other module has imported legacy yet.
     monkeypatch.delattr(cca_result_codes, "legacy")
     assert cca_result_codes.legacy is legacy
+
+
+@pytest.mark.parametrize("name", ["from_response", "GeneralError", "LegacyCodeError"])
+def test_a_lazy_name_loads_once_and_is_kept(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    import importlib
+
+    import cca_result_codes
+
+    expected = getattr(cca_result_codes, name)
+    home = importlib.import_module(expected.__module__)
+    monkeypatch.delitem(vars(cca_result_codes), name)
+    assert getattr(cca_result_codes, name) is getattr(home, name)
+    assert vars(cca_result_codes)[name] is expected

@@ -131,3 +131,13 @@ def test_renumbered_and_unchanged_numbers_are_disjoint() -> None:
     legacy_numbers = {member.legacy_code for member in ResultCode if member.legacy_code is not None}
     unchanged = {member.value for member in ResultCode if member.legacy_code is None}
     assert not legacy_numbers & unchanged
+
+
+def test_legacy_code_error_pickles_and_keeps_its_fields() -> None:
+    import pickle
+
+    with pytest.raises(LegacyCodeError) as caught:
+        to_current(709)
+    clone = pickle.loads(pickle.dumps(caught.value))
+    assert (clone.number, clone.reason, str(clone)) == (709, caught.value.reason, str(caught.value))
+    assert clone.args == (709, caught.value.reason)

@@ -90,3 +90,21 @@ def test_pickle_and_copy(version: ServerVersion) -> None:
     for clone in (pickle.loads(pickle.dumps(version)), copy.copy(version), copy.deepcopy(version)):
         assert clone == version
         assert type(clone) is ServerVersion
+
+
+def test_parse_error_message_in_full() -> None:
+    with pytest.raises(ValueError, match="x") as caught:
+        ServerVersion.parse("5.x")
+    assert str(caught.value) == (
+        "invalid server version '5.x': expected up to four dot-separated"
+        " non-negative integers, such as 5.4.6.1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("length", "quoted"), [(40, "'" + "x" * 40 + "'"), (41, "'" + "x" * 40 + "'...")]
+)
+def test_parse_quotes_up_to_forty_characters(length: int, quoted: str) -> None:
+    with pytest.raises(ValueError, match="invalid") as caught:
+        ServerVersion.parse("x" * length)
+    assert str(caught.value).startswith(f"invalid server version {quoted}:")

@@ -142,7 +142,7 @@ def _show(options: argparse.Namespace) -> int:
         _print_json(_record(member))
         return EXIT_OK
     rows = [
-        ("Description", member.description or "(none)"),
+        ("Description", member.description),
         ("Category", f"{member.category.label} ({_block(member.category)})"),
         ("Since", _short_version(member.since)),
         ("Legacy code", _legacy_text(member)),
@@ -192,7 +192,7 @@ def _legacy(options: argparse.Namespace) -> int:
     except LegacyCodeError as error:
         raise UserError(str(error), EXIT_NOT_FOUND) from None
     if options.json:
-        _print_json({"legacy_code": old, **_record(member)})
+        _print_json({**_record(member), "legacy_code": old})
     elif old == member.value:
         since = _short_version(UNIFIED_IN)
         print(f"{old} is {member.name} both before and since {since}: {member.description}")
@@ -331,8 +331,8 @@ def _print_codes(members: list[ResultCode], as_json: bool, empty_message: str) -
     room = max(width - len(indent), 20)
     print(f"{'CODE':>5}  {'NAME':<{name_width}}  DESCRIPTION")
     for member in members:
-        lines = textwrap.wrap(member.description, room) or [""]
-        print(f"{member.value:>5}  {member.name:<{name_width}}  {lines[0]}".rstrip())
+        lines = textwrap.wrap(member.description, room)
+        print(f"{member.value:>5}  {member.name:<{name_width}}  {lines[0]}")
         for line in lines[1:]:
             print(indent + line)
     return EXIT_OK

@@ -225,7 +225,7 @@ def _read_http_response(response: object, fallback_version: ServerVersion | None
     try:
         return _read_envelope(_parse_json(_decode_utf8(body)), fallback_version, status)
     except EnvelopeError as error:
-        excerpt = body[:EXCERPT_CHARS].decode("utf-8", "replace")
+        excerpt = body[:EXCERPT_CHARS].decode(errors="replace")
         raise EnvelopeError(
             f"HTTP {status} response is not a CcaWebApi envelope: {error}",
             status_code=status,
@@ -234,11 +234,11 @@ def _read_http_response(response: object, fallback_version: ServerVersion | None
 
 
 def _transport_status(response: object) -> int | None:
-    # requests and httpx say status_code; http.client says status; urllib's HTTPError says code.
-    for attribute in ("status_code", "status", "code"):
+    # requests and httpx say status_code; http.client and urllib's HTTPError say status.
+    for attribute in ("status_code", "status"):
         try:
-            value = getattr(response, attribute, None)
-        except Exception:  # a property that fails tells us nothing about the status
+            value = getattr(response, attribute)
+        except Exception:  # absent, or a property that fails: no status from it
             continue
         if type(value) is int:
             return value
@@ -285,11 +285,11 @@ def _unreadable(status: int | None, error: Exception) -> EnvelopeError:
 
 def _decode_utf8(data: bytes | bytearray) -> str:
     try:
-        return data.removeprefix(_UTF8_BOM).decode("utf-8")
+        return data.removeprefix(_UTF8_BOM).decode()  # UTF-8, strictly
     except UnicodeDecodeError as error:
         raise EnvelopeError(
             f"the input is not UTF-8: {error.reason} at byte {error.start}",
-            excerpt=data[max(0, error.start - 40) : error.start + 40].decode("utf-8", "replace"),
+            excerpt=data[max(0, error.start - 40) : error.start + 40].decode(errors="replace"),
         ) from None
 
 

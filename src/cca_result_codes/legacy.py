@@ -82,13 +82,8 @@ def _why_no_current(old: int) -> str:
     return f"legacy code {old} is not a documented result code"
 
 
-def _build_current_by_legacy() -> dict[int, ResultCode]:
-    renumbered = {
-        member.legacy_code: member for member in ResultCode if member.legacy_code is not None
-    }
-    unchanged = {member.value: member for member in ResultCode if member.legacy_code is None}
-    # Disjoint by construction of the table; tests/test_legacy.py proves it.
-    return unchanged | renumbered
-
-
-_CURRENT_BY_LEGACY = _build_current_by_legacy()
+# Old numbers of renumbered codes, and the numbers that never moved. The two
+# sets are disjoint (tests/test_legacy.py proves it), so the merge loses nothing.
+_CURRENT_BY_LEGACY = {
+    member.value: member for member in ResultCode if member.legacy_code is None
+} | {member.legacy_code: member for member in ResultCode if member.legacy_code is not None}
