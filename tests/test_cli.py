@@ -367,6 +367,11 @@ def test_console_script_and_module_agree() -> None:
         (["5000"], "5000 is not a documented result code"),
         (["zzzz"], "no result code named 'zzzz'"),
         (
+            ["ManualDialBusyy"],
+            "no result code named 'ManualDialBusyy'; did you mean ManualDialBusy or"
+            " ManualDialNoAnswer or ManualDialNoRing?",
+        ),
+        (
             ["UnknownTokn"],
             "no result code named 'UnknownTokn'; did you mean UnknownToken or UnknownError"
             " or ListUnknownContact?",
@@ -387,6 +392,20 @@ def test_numbers_may_have_leading_zeros_up_to_twelve_characters(
     status, _, err = run(capsys, "legacy", "0000000000712")
     assert status == 2
     assert err == "cca-codes: the legacy number must be a whole number, not '0000000000712'\n"
+    err = run(capsys, "legacy", "7" * 25)[2]
+    assert err == (
+        "cca-codes: the legacy number must be a whole number, not '"
+        + "7" * 23
+        + "\N{HORIZONTAL ELLIPSIS}'\n"
+    )
+
+
+def test_list_without_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "list", "--since", "5.4.8", "--category", "list") == (
+        1,
+        "",
+        "cca-codes: no codes match\n",
+    )
 
 
 def test_legacy_json_for_an_unchanged_number(capsys: pytest.CaptureFixture[str]) -> None:
@@ -451,8 +470,11 @@ def test_search_with_one_result(capsys: pytest.CaptureFixture[str]) -> None:
 def test_tables_use_the_terminal_width(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setenv("COLUMNS", "120")
+    piped = run(capsys, "list", "--category", "quota")[1]
+    assert piped == run(capsys, "list", "--category", "quota")[1]
+    assert max(len(line) for line in piped.splitlines()) <= 80  # a pipe always gets 80 columns
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     wide = run(capsys, "list", "--category", "quota")[1].splitlines()
     assert len(wide) == 13  # a header and twelve codes, none wrapped
     monkeypatch.setenv("COLUMNS", "40")

@@ -327,6 +327,7 @@ BAD_INPUTS: list[tuple[object, str]] = [
     ('{"Response": {}}', "no StatusCode"),
     ("{}", "no StatusCode"),
     ('{"StatusCode": 200, "Response": 1, "Version": 5.4}', "Version must be a string"),
+    ('{"StatusCode": 200, "Response": 1, "Version": [5, 4]}', "Version must be a string"),
     ('{"StatusCode": 200, "Response": 1, "Version": "5.x"}', "invalid server version '5.x'"),
     (
         '{"StatusCode": 200, "Response": 1, "Request": "GET /"}',
@@ -530,3 +531,42 @@ def test_request_without_method_reads_as_none_in_messages() -> None:
     reply = from_response(envelope(Request={"Method": "GET"}))
     with pytest.raises(CcaApiError, match=r"\[GET \?\]$"):
         reply.raise_for_result()
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ({"Response": 1}, "the envelope has no StatusCode"),
+        ({"StatusCode": 200}, "the envelope has no Response"),
+        (
+            {"StatusCode": 401, "Response": {"Error": ""}},
+            "a failure envelope needs Response.ResultCode, but Response is an object without it",
+        ),
+        ("[" * 100_000, "the JSON is nested too deeply to read"),
+    ],
+)
+def test_messages_in_full(source: object, message: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(source)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("renamed", ["request", "version", "statusCode", "response"])
+def test_four_keys_in_another_spelling_are_still_found(renamed: str) -> None:
+    source = dict(json.loads(EXAMPLE_TEXT))
+    canonical = next(key for key in source if key.lower() == renamed.lower())
+    source[renamed] = source.pop(canonical)
+    reply, usual = from_response(source), from_response(EXAMPLE_TEXT)
+    assert (reply.request, reply.version, reply.status_code, reply.result_code, reply.payload) == (
+        usual.request,
+        usual.version,
+        usual.status_code,
+        usual.result_code,
+        usual.payload,
+    )
+
+
+def test_bad_utf8_near_the_start_quotes_from_the_first_byte() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(b"a\xff")
+    assert caught.value.excerpt == "a\N{REPLACEMENT CHARACTER}"

@@ -84,8 +84,12 @@ def test_to_legacy_raises_for_codes_newer_than_the_unification(newer: int) -> No
 
 
 def test_to_legacy_rejects_unknown_and_non_ints() -> None:
-    with pytest.raises(LegacyCodeError, match="127 is not a documented result code"):
+    with pytest.raises(LegacyCodeError, match="127 is not a documented result code") as caught:
         to_legacy(127)
+    assert caught.value.number == 127
+    with pytest.raises(LegacyCodeError) as caught:
+        to_legacy(ResultCode.TooMuchData)
+    assert caught.value.number == ResultCode.TooMuchData
     with pytest.raises(TypeError, match="bool"):
         to_legacy(True)
 

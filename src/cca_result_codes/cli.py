@@ -82,7 +82,8 @@ def _build_parser() -> _Parser:
         epilog=f"'{PROG} 102' is short for '{PROG} show 102'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # Subparsers are _Parser too (argparse uses the parent's class), so their errors are one line.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     show = commands.add_parser("show", help="one code, by number or name")
     show.add_argument("code", help="a number such as 102 or a name such as UnknownToken")
@@ -252,7 +253,7 @@ def _find_code(text: str) -> ResultCode:
         import difflib
 
         names = [member.name for member in ResultCode]
-        close = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
+        close = difflib.get_close_matches(text, names)  # at most three
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise UserError(f"no result code named {text!r}{hint}", EXIT_NOT_FOUND) from None
 
@@ -301,7 +302,7 @@ def _source_name(path: str) -> str:
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False))
+    print(json.dumps(value, indent=2, ensure_ascii=False))  # keep the server's words as sent
 
 
 def _record(member: ResultCode) -> dict[str, object]:
