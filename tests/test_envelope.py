@@ -570,3 +570,8 @@ def test_bad_utf8_near_the_start_quotes_from_the_first_byte() -> None:
     with pytest.raises(EnvelopeError) as caught:
         from_response(b"a\xff")
     assert caught.value.excerpt == "a\N{REPLACEMENT CHARACTER}"
+
+
+def test_an_unexpected_key_does_not_hide_another_spelling() -> None:
+    reply = from_response(envelope(Request={"Method": "GET", "url": "http://h/u", "Extra": 1}))
+    assert reply.request == RequestInfo("GET", "http://h/u")
