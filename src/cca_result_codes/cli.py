@@ -25,6 +25,7 @@ from .versions import ServerVersion
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from typing import NoReturn
 
 __all__ = ["main"]
 
@@ -47,7 +48,7 @@ class UserError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]  # always raises
+    def error(self, message: str) -> NoReturn:
         raise UserError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
 
 
@@ -57,9 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] not in COMMANDS and (not args[0].startswith("-") or _is_int(args[0])):
         args.insert(0, "show")  # "cca-codes 102" means "cca-codes show 102"
     try:
-        options = _build_parser().parse_args(args)
+        parser = _build_parser()
+        options = parser.parse_args(args)
         if options.command is None:
-            _build_parser().print_help(sys.stderr)
+            parser.print_help(sys.stderr)
             return EXIT_USAGE
         handler: Callable[[argparse.Namespace], int] = options.handler
         return handler(options)
