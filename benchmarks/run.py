@@ -22,9 +22,13 @@ import timeit
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cca_result_codes
 from cca_result_codes import Category, ResultCode, from_response, legacy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_TEXT = (ROOT / "spec" / "envelope-example.json").read_text(encoding="utf-8")
@@ -74,20 +78,13 @@ def compare(
     }
     per_call_ns(ours, namespace, number // 10)  # warm up caches and lazy imports
     per_call_ns(reference, namespace, number // 10)
-    ours_ns: list[float] = []
-    reference_ns: list[float] = []
-    for round_number in range(rounds):
-        pair = [(ours, ours_ns), (reference, reference_ns)]
-        for statement, sink in pair if round_number % 2 else reversed(pair):
-            sink.append(per_call_ns(statement, namespace, number))
-    ratios = [a / b for a, b in zip(ours_ns, reference_ns, strict=True)]
-    return Measure(
+    return compare_callables(
         name,
         reference.replace("PLAIN_DICT", "dict").replace("EXAMPLE_TEXT", "text"),
         target,
-        statistics.median(ours_ns),
-        statistics.median(reference_ns),
-        statistics.median(ratios),
+        rounds,
+        lambda: per_call_ns(ours, namespace, number),
+        lambda: per_call_ns(reference, namespace, number),
     )
 
 
@@ -116,15 +113,21 @@ def wall_time_ns(command: list[str]) -> float:
     return float(time.perf_counter_ns() - start)
 
 
-def compare_processes(
-    name: str, reference: str, target: float | None, rounds: int, ours: object, theirs: object
+def compare_callables(
+    name: str,
+    reference: str,
+    target: float | None,
+    rounds: int,
+    ours: Callable[[], float],
+    theirs: Callable[[], float],
 ) -> Measure:
+    """Alternate the two measures for *rounds*; report medians and the median ratio."""
     ours_values: list[float] = []
     reference_values: list[float] = []
     for round_number in range(rounds):
         pair = [(ours, ours_values), (theirs, reference_values)]
         for measure, sink in pair if round_number % 2 else reversed(pair):
-            sink.append(measure())  # type: ignore[operator]  # zero-argument callables
+            sink.append(measure())
     ratios = [a / b for a, b in zip(ours_values, reference_values, strict=True)]
     return Measure(
         name,
@@ -183,7 +186,7 @@ def run(quick: bool) -> list[Measure]:
     import_time_us("cca_result_codes")
     import_time_us("http")
     measures.append(
-        compare_processes(
+        compare_callables(
             "import cca_result_codes (us)",
             "import http",
             1.5,
@@ -195,7 +198,7 @@ def run(quick: bool) -> list[Measure]:
     script = Path(sys.executable).with_name("cca-codes")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "cca_result_codes"]
     measures.append(
-        compare_processes(
+        compare_callables(
             "cca-codes 102 wall time",
             'python -c "import http"',
             None,

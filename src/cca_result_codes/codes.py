@@ -18,7 +18,7 @@ from enum import IntEnum, unique
 
 from ._names import fold_name
 from .categories import Category
-from .versions import UNIFIED_IN, ServerVersion
+from .versions import UNIFIED_IN, ServerVersion, as_server_version
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
@@ -270,13 +270,7 @@ class ResultCode(IntEnum):
         >>> ResultCode.TooMuchData.available_in("5.4.7")
         False
         """
-        if isinstance(version, str):
-            version = ServerVersion.parse(version)
-        elif not isinstance(version, ServerVersion):
-            raise TypeError(
-                f"available_in() needs a ServerVersion or str, not {type(version).__name__}"
-            )
-        return version >= self.since
+        return as_server_version(version, "available_in()'s version") >= self.since
 
     @classmethod
     def from_name(cls, text: str) -> ResultCode:

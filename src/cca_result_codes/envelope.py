@@ -15,7 +15,7 @@ from .categories import Category
 from .codes import ResultCode
 from .errors import CcaApiError, EnvelopeError
 from .legacy import LegacyCodeError, to_current
-from .versions import UNIFIED_IN, ServerVersion
+from .versions import UNIFIED_IN, ServerVersion, as_server_version
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
@@ -196,7 +196,9 @@ def from_response(
 
     Raises EnvelopeError, and nothing else, when *source* is not an envelope.
     """
-    fallback_version = None if server_version is None else _as_version(server_version)
+    fallback_version = (
+        None if server_version is None else as_server_version(server_version, "server_version")
+    )
     if isinstance(source, dict):
         return _read_envelope(source, fallback_version, None)  # pyright: ignore[reportUnknownArgumentType]
     if isinstance(source, str):
@@ -204,16 +206,6 @@ def from_response(
     if isinstance(source, (bytes, bytearray)):
         return _read_envelope(_parse_json(_decode_utf8(source)), fallback_version, None)
     return _read_http_response(source, fallback_version)
-
-
-def _as_version(value: ServerVersion | str) -> ServerVersion:
-    if isinstance(value, ServerVersion):
-        return value
-    if isinstance(value, str):
-        return ServerVersion.parse(value)
-    raise TypeError(
-        f"server_version must be a ServerVersion, str or None, not {type(value).__name__}"
-    )
 
 
 # --- reading HTTP responses (duck-typed: none of the client libraries is imported)

@@ -6,7 +6,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["UNIFIED_IN", "ServerVersion"]
+__all__ = ["UNIFIED_IN", "ServerVersion", "as_server_version"]
 
 _PART_NAMES = ("major", "minor", "patch", "build")
 # Version strings come from the network; a cap keeps int() away from huge inputs.
@@ -76,6 +76,15 @@ class ServerVersion(tuple[int, int, int, int]):
 
     def __reduce__(self) -> tuple[type[ServerVersion], tuple[int, int, int, int]]:
         return (self.__class__, (self[0], self[1], self[2], self[3]))
+
+
+def as_server_version(value: ServerVersion | str, what: str) -> ServerVersion:
+    """*value* as a ServerVersion, parsing a string; *what* names it in a TypeError."""
+    if isinstance(value, ServerVersion):
+        return value
+    if isinstance(value, str):
+        return ServerVersion.parse(value)
+    raise TypeError(f"{what} must be a ServerVersion or str, not {type(value).__name__}")
 
 
 def _quote(text: str) -> str:
