@@ -19,6 +19,8 @@ from .categories import Category
 from .codes import ResultCode
 from .envelope import ApiResponse, from_response
 from .errors import EnvelopeError
+from .exports import FORMATS as EXPORT_FORMATS
+from .exports import block, record, render, short_version
 from .legacy import UNIFIED_IN, LegacyCodeError, to_current, to_legacy
 from .versions import ServerVersion
 
@@ -33,7 +35,6 @@ PROG = "cca-codes"
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 141, 130
 COMMANDS = ("show", "list", "search", "legacy", "explain", "export")
-EXPORT_FORMATS = ("json", "csv", "markdown")
 _WIDTH = 80
 # Longer digit strings are no result code, and int() of thousands of digits raises.
 _LONGEST_NUMBER = 12
@@ -142,12 +143,12 @@ def _add_json_flag(parser: argparse.ArgumentParser, text: str = "print JSON") ->
 def _show(options: argparse.Namespace) -> int:
     member = _find_code(options.code)
     if options.json:
-        _print_json(_record(member))
+        _print_json(record(member))
         return EXIT_OK
     rows = [
         ("Description", member.description),
-        ("Category", f"{member.category.label} ({_block(member.category)})"),
-        ("Since", _short_version(member.since)),
+        ("Category", f"{member.category.label} ({block(member.category)})"),
+        ("Since", short_version(member.since)),
         ("Legacy code", _legacy_text(member)),
         ("Retryable", ("yes" if member.retryable else "no") + " (this library's advice)"),
     ]
@@ -195,13 +196,13 @@ def _legacy(options: argparse.Namespace) -> int:
     except LegacyCodeError as error:
         raise UserError(str(error), EXIT_NOT_FOUND) from None
     if options.json:
-        _print_json({**_record(member), "legacy_code": old})
+        _print_json(record(member))
     elif old == member.value:
-        since = _short_version(UNIFIED_IN)
+        since = short_version(UNIFIED_IN)
         print(f"{old} is {member.name} both before and since {since}: {member.description}")
     else:
         print(
-            f"{old} before {_short_version(UNIFIED_IN)} is {member.value} {member.name} today:"
+            f"{old} before {short_version(UNIFIED_IN)} is {member.value} {member.name} today:"
             f" {member.description}"
         )
     return EXIT_OK
@@ -217,7 +218,7 @@ def _explain(options: argparse.Namespace) -> int:
     except EnvelopeError as error:
         raise UserError(f"{_source_name(options.file)}: {error}", EXIT_USAGE) from None
     if options.json:
-        _print_json(_response_record(reply))
+        _print_json(_responserecord(reply))
     else:
         for line in _explanation(reply):
             print(textwrap.fill(line, _WIDTH, subsequent_indent="  "))
@@ -225,13 +226,7 @@ def _explain(options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    fmt = "json" if options.json else options.format
-    if fmt == "json":
-        _print_json([_record(member) for member in ResultCode])
-    elif fmt == "csv":
-        _write_csv()
-    else:
-        sys.stdout.write(_markdown_reference())
+    sys.stdout.write(render("json" if options.json else options.format))
     return EXIT_OK
 
 
@@ -307,24 +302,9 @@ def _print_json(value: object) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False))  # keep the server's words as sent
 
 
-def _record(member: ResultCode) -> dict[str, object]:
-    return {
-        "code": member.value,
-        "name": member.name,
-        "description": member.description,
-        "note": member.note,
-        "category": member.category.name,
-        "category_label": member.category.label,
-        "since": str(member.since),
-        "legacy_code": member.legacy_code,
-        "retryable": member.retryable,
-        "is_success": member.is_success,
-    }
-
-
 def _print_codes(members: list[ResultCode], as_json: bool, empty_message: str) -> int:
     if as_json:
-        _print_json([_record(member) for member in members])
+        _print_json([record(member) for member in members])
         return EXIT_OK if members else EXIT_NOT_FOUND
     if not members:
         raise UserError(empty_message, EXIT_NOT_FOUND)
@@ -345,29 +325,21 @@ def _clip(text: str, room: int) -> str:
     return text if len(text) <= room else text[: room - 1] + "\N{HORIZONTAL ELLIPSIS}"
 
 
-def _block(category: Category) -> str:
-    return f"{category.codes.start}-{category.codes.stop - 1}"
-
-
-def _short_version(version: ServerVersion) -> str:
-    return str(version).removesuffix(".0")
-
-
 def _legacy_text(member: ResultCode) -> str:
     if member.since > UNIFIED_IN:
-        return f"none (new in {_short_version(member.since)})"
+        return f"none (new in {short_version(member.since)})"
     if member.legacy_code is None:
-        return f"{member.value} (unchanged by {_short_version(UNIFIED_IN)})"
-    return f"{member.legacy_code} before {_short_version(UNIFIED_IN)}"
+        return f"{member.value} (unchanged by {short_version(UNIFIED_IN)})"
+    return f"{member.legacy_code} before {short_version(UNIFIED_IN)}"
 
 
-def _response_record(reply: ApiResponse) -> dict[str, object]:
+def _responserecord(reply: ApiResponse) -> dict[str, object]:
     code = reply.result_code
     return {
         "ok": reply.ok,
         "status_code": reply.status_code,
         "raw_code": reply.raw_code,
-        "result_code": None if code is None else _record(code),
+        "result_code": None if code is None else record(code),
         "category": None if reply.category is None else reply.category.name,
         "error": reply.error,
         "version": None if reply.version is None else str(reply.version),
@@ -406,63 +378,3 @@ def _explanation(reply: ApiResponse) -> list[str]:
         )
         lines.append(f"Outcome: failure; {advice}")
     return lines
-
-
-def _write_csv() -> None:
-    import csv
-
-    records = [_record(member) for member in ResultCode]
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]), lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        # CSV has no booleans; JSON's spelling is what other tools read best.
-        writer.writerow({key: _csv_cell(value) for key, value in record.items()})
-
-
-def _csv_cell(value: object) -> object:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
-def _markdown_reference() -> str:
-    """The reference page, docs/reference.md, made from the table."""
-    out = [
-        "# Result code reference",
-        "",
-        f"Generated by `{PROG} export --format markdown` from the table in",
-        "`src/cca_result_codes/codes.py`. Do not edit by hand; a test checks that it is current.",
-        "",
-        "*Since* is the first server version with the code. *Legacy* is the number the",
-        f"code had before {_short_version(UNIFIED_IN)}, where it differs. *Retry* marks this",
-        "library's advice that retrying may succeed.",
-    ]
-    for category in Category:
-        members = [member for member in ResultCode if member.category is category]
-        out += ["", f"## {category.label} ({_block(category)})", ""]
-        if category is Category.CCA_API:
-            out += ["Made by the CcaAPI client layer, never sent by a CCA server.", ""]
-        out += [
-            "| Code | Name | Description | Since | Legacy | Retry |",
-            "|---:|---|---|---|---:|:---:|",
-        ]
-        for member in members:
-            legacy_code = "" if member.legacy_code is None else str(member.legacy_code)
-            cells = [
-                str(member.value),
-                f"`{member.name}`",
-                _markdown_cell(member.description),
-                _short_version(member.since),
-                legacy_code,
-                "yes" if member.retryable else "",
-            ]
-            out.append("| " + " | ".join(cells) + " |")
-        notes = [member for member in members if member.note]
-        if notes:
-            out.append("")
-            out += [f"- **{member.value} {member.name}**: {member.note}" for member in notes]
-    return "\n".join(out) + "\n"
-
-
-def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|")
