@@ -15,7 +15,7 @@ from .versions import ServerVersion
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import legacy
-    from .envelope import ApiResponse, RequestInfo, from_response
+    from .envelope import ApiResponse, RequestInfo, afrom_response, from_response
     from .errors import (
         CcaApiClientError,
         CcaApiError,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         ReportingError,
         TaskError,
         UpdateFailedError,
+        is_retryable,
     )
     from .legacy import LegacyCodeError
 
@@ -53,7 +54,9 @@ __all__ = [
     "ServerVersion",
     "TaskError",
     "UpdateFailedError",
+    "afrom_response",
     "from_response",
+    "is_retryable",
     "legacy",
 ]
 __version__ = "0.1.0"
@@ -64,6 +67,7 @@ _LAZY_MODULES = {
     "ApiResponse": "envelope",
     "RequestInfo": "envelope",
     "from_response": "envelope",
+    "afrom_response": "envelope",
     "CcaApiClientError": "errors",
     "CcaApiError": "errors",
     "EnvelopeError": "errors",
@@ -77,6 +81,7 @@ _LAZY_MODULES = {
     "ReportingError": "errors",
     "TaskError": "errors",
     "UpdateFailedError": "errors",
+    "is_retryable": "errors",
     "LegacyCodeError": "legacy",
 }
 

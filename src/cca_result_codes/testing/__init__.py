@@ -1,0 +1,1 @@
+"""Build CcaWebApi envelopes for tests (placeholder; filled in by the testing-kit work)."""
