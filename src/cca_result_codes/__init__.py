@@ -3,6 +3,25 @@
 >>> from cca_result_codes import ResultCode
 >>> ResultCode(102).description
 'Unknown token'
+
+What the package offers:
+
+- ``ResultCode``, every documented code; ``Category``, the twelve blocks of
+  numbers; ``ServerVersion``, a server version such as 5.4.6.1.
+- ``legacy``, for numbers from servers older than 5.4.6: ``to_current()``,
+  ``to_legacy()`` and ``LegacyCodeError``.
+- ``from_response()`` and ``afrom_response()``, which read a CcaWebApi
+  envelope into an ``ApiResponse``.
+- ``CcaApiError``, with one subclass per failing category (``GeneralError``,
+  ``ListenInError`` ...) and, in ``cca_result_codes.errors``, one per code;
+  ``EnvelopeError`` for input that is not an envelope; ``is_retryable()``
+  for retry libraries such as tenacity.
+- The modules ``hooks`` (response hooks for requests and httpx), ``testing``
+  (envelopes for tests) and ``exports`` (the table as JSON, CSV, Markdown and
+  more), imported by name.
+
+``import cca_result_codes`` loads only the table: the envelope parser, the
+exceptions and the legacy tables load on first use.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
-"""The twelve categories of result codes, each a block of numbers.
+"""The twelve categories of result codes, each a block of 100 numbers.
 
 >>> Category.of(711)
 <Category.LISTEN_IN: 'listen-in errors'>
 >>> Category.of(711).label
 'listen-in errors'
+
+A number's category follows from its block alone, so a code that this table
+lacks is still classified.
 """
 
 from __future__ import annotations
@@ -22,12 +25,26 @@ class Category(Enum):
 
     A member's value is the vendor's label, so ``Category("quota errors")``
     works as well as ``Category.QUOTA``.
+
+    >>> Category.QUOTA.label, Category.QUOTA.codes
+    ('quota errors', range(800, 900))
+    >>> Category("quota errors") is Category.QUOTA
+    True
+
+    ``CCA_API`` holds the codes that the CcaAPI client layer makes; a CCA
+    server never sends them.
     """
 
     label: str
+    """The vendor's words for the category, such as ``"listen-in errors"``."""
     codes: range
+    """The category's block of numbers: ``range(100, 200)`` for GENERAL.
+
+    Every number in the block belongs to the category, documented or not.
+    """
 
     def __new__(cls, label: str, first: int = 0, /) -> Category:
+        """Build a member from its label and the first number of its block."""
         member = object.__new__(cls)
         member._value_ = label
         member.label = label
@@ -50,12 +67,16 @@ class Category(Enum):
 
     @property
     def is_error(self) -> bool:
-        """False for SUCCESS, True for every category of errors."""
+        """False for SUCCESS, True for every category of errors.
+
+        >>> Category.SUCCESS.is_error, Category.GENERAL.is_error
+        (False, True)
+        """
         return self is not Category.SUCCESS
 
     @staticmethod
     def of(number: int) -> Category | None:
-        """The category whose block holds *number*, known code or not.
+        """The category whose block holds *number*, known code or not; None outside every block.
 
         >>> Category.of(127)
         <Category.GENERAL: 'general errors'>
@@ -71,7 +92,9 @@ class Category(Enum):
         >>> Category.from_name("listen-in")
         <Category.LISTEN_IN: 'listen-in errors'>
 
-        Raises KeyError when nothing matches.
+        Besides the names and labels, ``"listen-in"`` and ``"quota"`` are
+        accepted: a label without its trailing "errors". Raises KeyError
+        when nothing matches, and TypeError when *text* is not a str.
         """
         if not isinstance(text, str):
             raise TypeError(f"Category.from_name() needs a str, not {type(text).__name__}")

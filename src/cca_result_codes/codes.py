@@ -9,7 +9,9 @@
 711 712
 
 Each row reads ``Name = number, description[, since[, legacy_code[, note]]]``.
-Descriptions are the vendor's words, casing included; notes are ours.
+Descriptions are the vendor's words, casing included; notes are ours. This
+table is the only place a code is written: the exception classes, the
+exports and the reference page are generated from it.
 """
 
 from __future__ import annotations
@@ -36,18 +38,59 @@ _WRITTEN_BY_LIBRARY = "The vendor gives no description; this library wrote one f
 
 @unique
 class ResultCode(IntEnum):
-    """A CCA result code, with the vendor's description and this library's metadata.
+    """A CCA result code: an int with the vendor's description and this library's metadata.
 
-    Members are named exactly as the vendor names them. Unknown numbers raise
-    ValueError here, as with every IntEnum; use ``ResultCode.get()`` to get
-    None instead.
+    One member per row of the vendor's table, named exactly as the vendor
+    names it. A member is an int: it compares, hashes and serialises as its
+    number, and ``str()`` and ``format()`` give the number on every Python.
+
+    >>> code = ResultCode(711)
+    >>> code.name, code.description, code.category.label
+    ('ListenInNoActiveConversationFound', 'No active conversation', 'listen-in errors')
+    >>> f"code={code}"
+    'code=711'
+
+    Find a member:
+
+    - ``ResultCode(102)`` by number, ``ResultCode["UnknownToken"]`` by exact
+      name. They raise ValueError and KeyError for what the table lacks, as
+      with every IntEnum.
+    - ``ResultCode.get(number, default=None)`` returns *default* instead, for
+      numbers from a newer server.
+    - ``ResultCode.from_name(text)`` ignores case, ``_``, ``-`` and spaces.
+
+    Read a member:
+
+    - ``description``: the vendor's words, casing included.
+    - ``note``: this library's remark on the row, "" when none.
+    - ``category``: its Category; ``is_success`` and ``is_error``.
+    - ``since``: the first server version with the code;
+      ``available_in(version)``.
+    - ``legacy_code``: its number before 5.4.6, where that differed.
+    - ``retryable``: this library's advice on retrying; the vendor gives none.
+
+    ``Success`` is 0, which is falsy: ask ``is_success``, not ``bool()``.
     """
 
     description: str
+    """The vendor's description, verbatim, casing included."""
     note: str
+    """This library's remark on the row, or "" when there is none.
+
+    A note holds an editorial remark moved out of the vendor's description, a
+    likely copy slip in the vendor's table, or says that this library wrote
+    the description.
+    """
     category: Category
+    """The category whose block of numbers holds the code."""
     since: ServerVersion
+    """The first server version with this code: 5.4.6.0 (the base) or later."""
     legacy_code: int | None
+    """The number the code had before 5.4.6, or None when it was not renumbered.
+
+    None also for codes that first appeared after 5.4.6. To get the number an
+    old server sent for any code, use ``legacy.to_legacy()``.
+    """
 
     def __new__(
         cls,
@@ -58,6 +101,10 @@ class ResultCode(IntEnum):
         note: str = "",
         /,
     ) -> ResultCode:
+        """Build a member from one row of the table, while the class is created.
+
+        After that, ``ResultCode(102)`` looks a member up; it makes none.
+        """
         member = int.__new__(cls, value)
         member._value_ = value
         member.description = description
@@ -239,19 +286,34 @@ class ResultCode(IntEnum):
 
     # str() and format() give the number on every Python; 3.10 needs them pinned.
     def __str__(self) -> str:
+        """The number in decimal, as ``str()`` of a plain int gives it.
+
+        >>> str(ResultCode.UnknownToken)
+        '102'
+        """
         return int.__repr__(self)
 
     def __format__(self, format_spec: str) -> str:
+        """The number formatted as a plain int: every int format spec works.
+
+        >>> code = ResultCode.UnknownToken
+        >>> f"{code} [{code:>5}] {code:#x}"
+        '102 [  102] 0x66'
+        """
         return int.__format__(self, format_spec)
 
     @property
     def is_success(self) -> bool:
-        """True for the success category (Success, Pending, SuccessListRunning)."""
+        """True for the success category: Success, Pending and SuccessListRunning.
+
+        >>> ResultCode.Pending.is_success, ResultCode.UnknownToken.is_success
+        (True, False)
+        """
         return self.category is Category.SUCCESS
 
     @property
     def is_error(self) -> bool:
-        """True for every code outside the success category."""
+        """True for every code outside the success category; the opposite of ``is_success``."""
         return self.category is not Category.SUCCESS
 
     @property
@@ -261,14 +323,25 @@ class ResultCode(IntEnum):
         True for timeouts, busy lines, held locks and services not yet up. The
         vendor says nothing about retrying; treat this as a hint, and bound
         your retries.
+
+        >>> ResultCode.CcaTimeout.retryable, ResultCode.UnknownToken.retryable
+        (True, False)
         """
         return self in _RETRYABLE
 
     def available_in(self, version: ServerVersion | str) -> bool:
-        """Whether a server of *version* (5.4.6 or later) reports this code by this number.
+        """Whether a server of *version* reports this code by this number.
 
-        >>> ResultCode.TooMuchData.available_in("5.4.7")
-        False
+        *version* is a ServerVersion or a dotted string such as ``"5.4.7"``.
+        Servers older than 5.4.6 used other numbers for some codes, so the
+        answer is False for every code there; translate their numbers with
+        ``legacy.to_current()``.
+
+        >>> code = ResultCode.TooMuchData
+        >>> code.since
+        ServerVersion(5, 4, 8, 0)
+        >>> code.available_in("5.4.7"), code.available_in("5.4.8")
+        (False, True)
         """
         return as_server_version(version, "available_in()'s version") >= self.since
 
@@ -279,7 +352,8 @@ class ResultCode(IntEnum):
         >>> ResultCode.from_name("unknown_token")
         <ResultCode.UnknownToken: 102>
 
-        Raises KeyError when no member has that name.
+        Raises KeyError when no member has that name, and TypeError when
+        *text* is not a str.
         """
         if not isinstance(text, str):
             raise TypeError(f"ResultCode.from_name() needs a str, not {type(text).__name__}")
@@ -302,8 +376,15 @@ class ResultCode(IntEnum):
     def get(number: int, default: object = None) -> object:
         """The member numbered *number*, or *default* when there is none.
 
+        Unlike ``ResultCode(number)`` it never raises, so a code that a newer
+        server sends and this table lacks needs no ``try``.
+
+        >>> ResultCode.get(102)
+        <ResultCode.UnknownToken: 102>
         >>> ResultCode.get(127) is None
         True
+        >>> ResultCode.get(127, "unknown")
+        'unknown'
         """
         return _MEMBER_BY_NUMBER.get(number, default)
 

@@ -8,6 +8,9 @@
 The mapping is not a bijection: old 710 is today's 709, yet today's 710
 exists too. Old 2, 709 and 809 have no documented meaning and raise
 LegacyCodeError.
+
+``from_response()`` applies ``to_current()`` itself when an envelope's
+Version, or its ``server_version`` argument, is older than ``UNIFIED_IN``.
 """
 
 from __future__ import annotations
@@ -21,7 +24,15 @@ __all__ = ["UNIFIED_IN", "LegacyCodeError", "to_current", "to_legacy"]
 class LegacyCodeError(ValueError):
     """A number that has no counterpart on the other side of 5.4.6.
 
-    ``number`` is the number asked about; ``reason`` says why it has none.
+    ``number`` is the number asked about, and ``reason`` says in a sentence
+    why it has no counterpart; the message is ``reason``. A ValueError, so
+    ``except ValueError`` catches it too.
+
+    >>> try:
+    ...     to_current(809)
+    ... except LegacyCodeError as error:
+    ...     print(error.number)
+    809
     """
 
     def __init__(self, number: int, reason: str) -> None:
@@ -30,6 +41,7 @@ class LegacyCodeError(ValueError):
         self.reason = reason
 
     def __str__(self) -> str:
+        """The reason, so that the error prints as one sentence."""
         return self.reason
 
 
@@ -38,7 +50,13 @@ def to_current(old: int) -> ResultCode:
 
     A renumbered code is found by its old number; any other number means
     the code that has it today. Raises LegacyCodeError for a number with no
-    documented meaning.
+    documented meaning (old 2, 709 and 809, and numbers no code ever had),
+    and TypeError for anything but an int.
+
+    >>> to_current(711)  # renumbered: old 711 is today's 710
+    <ResultCode.ListenInNoActiveCallFound: 710>
+    >>> to_current(102)  # never renumbered
+    <ResultCode.UnknownToken: 102>
     """
     try:
         return _CURRENT_BY_LEGACY[old]
@@ -50,8 +68,13 @@ def to_current(old: int) -> ResultCode:
 def to_legacy(code: ResultCode | int) -> int:
     """The number that *code* had on servers older than 5.4.6.
 
-    Raises LegacyCodeError for an unknown number and for a code that first
-    appeared after 5.4.6.
+    *code* is a ResultCode or its number. For a code that was never
+    renumbered that is the code itself. Raises LegacyCodeError for an
+    unknown number and for a code that first appeared after 5.4.6, and
+    TypeError for anything but an int.
+
+    >>> to_legacy(ResultCode.ListenInNoActiveCallFound), to_legacy(102)
+    (711, 102)
     """
     _require_int(code)
     member = ResultCode.get(code)
