@@ -1,0 +1,139 @@
+"""Response hooks for requests and httpx: every failed CcaWebApi call raises its exception.
+
+Install a hook once, and each response is checked as it arrives:
+
+>>> import requests
+>>> session = requests.Session()
+>>> session.hooks["response"].append(requests_hook)
+
+>>> import httpx
+>>> with httpx.Client(event_hooks={"response": [httpx_hook]}) as client:
+...     pass
+
+and for asyncio, ``httpx.AsyncClient(event_hooks={"response": [httpx_async_hook]})``.
+
+What a hook does with a response, by its HTTP status:
+
+- **non-2xx, non-3xx**: it reads the body. An envelope raises the
+  ``CcaApiError`` subclass of its code (``errors.UnknownToken``), as
+  ``ApiResponse.raise_for_result()`` would; a body that is not an envelope
+  (a proxy's HTML 502, say) raises ``EnvelopeError`` with the status and an
+  excerpt.
+- **2xx**: a body whose Content-Type is not JSON passes untouched and
+  unread: recordings and report files are downloads, not envelopes. A JSON
+  envelope carrying a code outside the success category raises, as
+  ``raise_for_result()`` would: an error code is an error whatever the HTTP
+  status says. Anything else passes, a JSON body that is not an envelope
+  included.
+- **3xx**: passes untouched, so that the client can follow the redirect
+  (requests and httpx run response hooks on every hop).
+
+The hooks return None, so the client hands you its own response object.
+Neither requests nor httpx is imported by this module: the hooks only read
+``status_code``, ``headers`` and the body.
+
+Cost: on a 2xx JSON response the hook reads the body (the client keeps it, so
+``response.json()`` does not read it again), then looks for the text
+``resultcode`` in any case. Only a body that contains it, or a ``\\u``
+escape, is parsed, so a payload is parsed once, by your ``response.json()``;
+docs/client.md gives the figures.
+"""
+
+from __future__ import annotations
+
+from .envelope import from_response
+from .errors import EnvelopeError
+
+# typing costs import time; checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Protocol
+
+    class _Response(Protocol):
+        """What every hook reads: a response of requests or httpx."""
+
+        @property
+        def status_code(self) -> int: ...
+        @property
+        def headers(self) -> Mapping[str, str]: ...
+        @property
+        def content(self) -> bytes: ...
+
+    class _HttpxResponse(_Response, Protocol):
+        def read(self) -> bytes: ...
+
+    class _AsyncHttpxResponse(_Response, Protocol):
+        async def aread(self) -> bytes: ...
+
+
+__all__ = ["httpx_async_hook", "httpx_hook", "requests_hook"]
+
+
+def requests_hook(response: _Response, *args: object, **kwargs: object) -> None:
+    """Raise the exception of a failed CcaWebApi call; for ``session.hooks["response"]``.
+
+    requests passes its send options as keyword arguments; they are ignored.
+    Returns None, so requests keeps its response.
+    """
+    if _wants_body(response):
+        _raise_for(response)
+
+
+def httpx_hook(response: _HttpxResponse) -> None:
+    """Raise the exception of a failed CcaWebApi call; for ``httpx.Client(event_hooks=...)``.
+
+    httpx runs event hooks before it reads the body: this hook reads it
+    (``response.read()``) when it needs it, and only then.
+    """
+    if _wants_body(response):
+        response.read()
+        _raise_for(response)
+
+
+async def httpx_async_hook(response: _AsyncHttpxResponse) -> None:
+    """Raise the exception of a failed CcaWebApi call; for ``httpx.AsyncClient(event_hooks=...)``.
+
+    The body is awaited (``await response.aread()``) when the hook needs it,
+    so this works on ``client.stream(...)`` responses too.
+    """
+    if _wants_body(response):
+        await response.aread()
+        _raise_for(response)
+
+
+def _wants_body(response: _Response) -> bool:
+    """Whether the body may say the call failed; reading it is left until then."""
+    status = response.status_code
+    if 300 <= status < 400:
+        return False
+    if 200 <= status < 300:
+        return _is_json(response.headers.get("content-type"))
+    return True
+
+
+_JSON_MEDIA_TYPES = frozenset({"application/json", "text/json"})
+
+
+def _is_json(content_type: str | None) -> bool:
+    if content_type is None:
+        return False
+    media_type = content_type.partition(";")[0].strip().lower()
+    return media_type in _JSON_MEDIA_TYPES or media_type.endswith("+json")
+
+
+def _raise_for(response: _Response) -> None:
+    """Raise what the body, already read, says went wrong."""
+    if 200 <= response.status_code < 300:
+        body = response.content
+        # Keys match in any case, and JSON may spell any letter as a \u escape: only
+        # a body with neither can hold no ResultCode, and needs no parsing here.
+        if b"\\u" not in body and b"resultcode" not in body.lower():
+            return
+        try:
+            reply = from_response(response)
+        except EnvelopeError:
+            return  # JSON, but not an envelope: not ours to judge
+    else:
+        reply = from_response(response)
+    reply.raise_for_result()

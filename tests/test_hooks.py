@@ -1,0 +1,509 @@
+"""The response hooks, with real requests and httpx clients against a real local server.
+
+``CcaWebApiServer`` is a small stand-in for CcaWebApi on 127.0.0.1, on a free
+port; tests/test_client.py uses it too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import ssl
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import httpx
+import pytest
+import requests
+
+from cca_result_codes import (
+    ApiResponse,
+    CcaApiError,
+    EnvelopeError,
+    GeneralError,
+    ResultCode,
+    errors,
+    from_response,
+    hooks,
+)
+from cca_result_codes.hooks import httpx_async_hook, httpx_hook, requests_hook
+
+DOWNLOAD = b"RIFF\x00\x01\xff\xfe" + b'{"StatusCode": 401, "Response": {"ResultCode": 102}}'
+BAD_GATEWAY = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+AGENTS = [{"Id": 1, "Name": "Ann"}, {"Id": 2, "Name": "Bob"}]
+# Made once: an httpx client loads the CA certificates each time it makes its own.
+TLS = ssl.create_default_context()
+
+
+class CcaWebApiServer:
+    """A stand-in for CcaWebApi: envelopes, a download, an HTML 502, a redirect, a login.
+
+    Routes (all under /CcaWebApi):
+
+    - ``error/CODE?status=S&version=V``: a failure envelope (status 400 by default);
+    - ``ok``: a success envelope whose payload lists agents;
+    - ``json?type=T&status=S&body=B``: body B (default: a 2xx error envelope for 102)
+      with Content-Type T (none when absent) and status S (default 200);
+    - ``download``: a binary 2xx file; ``bad-gateway``: a proxy's HTML 502;
+    - ``redirect``: a 302 to ``ok``;
+    - ``flaky/KEY?code=C&failures=N``: fails N times with code C, then succeeds;
+    - ``login`` (POST, {"UserName", "Password"}) and ``agents`` (header ``Token``):
+      the small API that docs/client.md's client calls. ``expire_tokens()`` makes
+      every token unknown; ``busy_for(n)`` answers the next n agents calls with
+      CacheLoading.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._failures: dict[str, int] = {}
+        self._tokens: set[str] = set()
+        self._issued = 0
+        self._busy = 0
+        self.logins = 0
+        self.agents_calls = 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                server._answer(self)
+
+            def do_POST(self) -> None:
+                server._answer(self)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass  # keep the test output clean
+
+        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(
+            target=self._http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        """The base URL, ``http://127.0.0.1:PORT/CcaWebApi``."""
+        return f"http://127.0.0.1:{self._http.server_address[1]}/CcaWebApi"
+
+    def __enter__(self) -> CcaWebApiServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._http.shutdown()
+        self._http.server_close()
+        self._thread.join()
+
+    def expire_tokens(self) -> None:
+        """Forget every token, as a server does when a session times out."""
+        with self._lock:
+            self._tokens.clear()
+
+    def busy_for(self, calls: int) -> None:
+        """Answer the next *calls* agents requests with 10001 CacheLoading."""
+        with self._lock:
+            self._busy = calls
+
+    # --- answering
+
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        parts = urlsplit(handler.path)
+        query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+        route = parts.path.removeprefix("/CcaWebApi/").split("/")
+        name = route[0]
+        if name == "error":
+            status = int(query.get("status", "400"))
+            self._envelope(handler, status, _failure(int(route[1])), query.get("version", ""))
+        elif name == "ok":
+            self._envelope(handler, 200, AGENTS)
+        elif name == "json":
+            body = query.get("body", json.dumps(_envelope(handler, 200, _failure(102))))
+            self._send(handler, int(query.get("status", "200")), query.get("type"), body.encode())
+        elif name == "download":
+            self._send(handler, 200, "application/octet-stream", DOWNLOAD)
+        elif name == "bad-gateway":
+            self._send(handler, 502, "text/html", BAD_GATEWAY)
+        elif name == "redirect":
+            self._send(handler, 302, None, b"", Location="/CcaWebApi/ok")
+        elif name == "flaky":
+            with self._lock:
+                left = self._failures.setdefault(route[1], int(query["failures"]))
+                self._failures[route[1]] = left - 1
+            if left > 0:
+                self._envelope(handler, 503, _failure(int(query["code"])))
+            else:
+                self._envelope(handler, 200, {"Attempts": int(query["failures"]) + 1})
+        elif name == "login":
+            self._login(handler)
+        elif name == "agents":
+            self._agents(handler)
+        else:
+            self._send(handler, 404, "text/plain", b"no such route")
+
+    def _login(self, handler: BaseHTTPRequestHandler) -> None:
+        length = int(handler.headers.get("Content-Length", "0"))
+        credentials = json.loads(handler.rfile.read(length) or b"{}")
+        if credentials != {"UserName": "supervisor", "Password": "secret"}:
+            self._envelope(handler, 403, _failure(ResultCode.AccessDenied))
+            return
+        with self._lock:
+            self.logins += 1
+            self._issued += 1
+            token = f"token-{self._issued}"
+            self._tokens.add(token)
+        self._envelope(handler, 200, {"Token": token})
+
+    def _agents(self, handler: BaseHTTPRequestHandler) -> None:
+        with self._lock:
+            self.agents_calls += 1
+            known = handler.headers.get("Token") in self._tokens
+            busy, self._busy = self._busy > 0, max(0, self._busy - 1)
+        if not known:
+            self._envelope(handler, 401, _failure(ResultCode.UnknownToken))
+        elif busy:
+            self._envelope(handler, 503, _failure(ResultCode.CacheLoading))
+        else:
+            self._envelope(handler, 200, AGENTS)
+
+    def _envelope(
+        self, handler: BaseHTTPRequestHandler, status: int, response: object, version: str = ""
+    ) -> None:
+        body = json.dumps(_envelope(handler, status, response, version)).encode()
+        self._send(handler, status, "application/json; charset=utf-8", body)
+
+    @staticmethod
+    def _send(
+        handler: BaseHTTPRequestHandler,
+        status: int,
+        content_type: str | None,
+        body: bytes,
+        **headers: str,
+    ) -> None:
+        handler.send_response(status)
+        if content_type is not None:
+            handler.send_header("Content-Type", content_type)
+        for key, value in headers.items():
+            handler.send_header(key, value)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+
+def _failure(code: int) -> dict[str, object]:
+    return {"ResultCode": int(code), "Error": "from the test server"}
+
+
+def _envelope(
+    handler: BaseHTTPRequestHandler, status: int, response: object, version: str = ""
+) -> dict[str, object]:
+    url = f"http://{handler.headers.get('Host')}{handler.path}"
+    return {
+        "Request": {"Method": handler.command, "Url": url},
+        "Version": version,
+        "StatusCode": status,
+        "Response": response,
+    }
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[CcaWebApiServer]:
+    with CcaWebApiServer() as running:
+        yield running
+
+
+# --- one request through each client, the hook installed
+
+
+def _get_with_requests(url: str) -> bytes:
+    with requests.Session() as session:
+        session.hooks["response"].append(requests_hook)
+        response = session.get(url, timeout=10)
+        assert type(response) is requests.Response  # the hook returned None
+        return response.content
+
+
+def _get_with_httpx(url: str) -> bytes:
+    with httpx.Client(
+        event_hooks={"response": [httpx_hook]}, follow_redirects=True, verify=TLS
+    ) as client:
+        return client.get(url, timeout=10).content
+
+
+def _get_with_httpx_async(url: str) -> bytes:
+    async def get() -> bytes:
+        async with httpx.AsyncClient(
+            event_hooks={"response": [httpx_async_hook]}, follow_redirects=True, verify=TLS
+        ) as client:
+            return (await client.get(url, timeout=10)).content
+
+    return asyncio.run(get())
+
+
+def _stream_with_httpx_async(url: str) -> bytes:
+    async def stream() -> bytes:
+        async with (
+            httpx.AsyncClient(
+                event_hooks={"response": [httpx_async_hook]}, follow_redirects=True, verify=TLS
+            ) as client,
+            client.stream("GET", url, timeout=10) as response,
+        ):
+            return await response.aread()
+
+    return asyncio.run(stream())
+
+
+def _stream_with_httpx(url: str) -> bytes:
+    with (
+        httpx.Client(
+            event_hooks={"response": [httpx_hook]}, follow_redirects=True, verify=TLS
+        ) as client,
+        client.stream("GET", url, timeout=10) as response,
+    ):
+        return response.read()
+
+
+CLIENTS: dict[str, Callable[[str], bytes]] = {
+    "requests": _get_with_requests,
+    "httpx": _get_with_httpx,
+    "httpx-stream": _stream_with_httpx,
+    "httpx-async": _get_with_httpx_async,
+    "httpx-async-stream": _stream_with_httpx_async,
+}
+
+
+@pytest.fixture(params=list(CLIENTS))
+def fetch(request: pytest.FixtureRequest) -> Callable[[str], bytes]:
+    return CLIENTS[request.param]
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("error/102?status=401", errors.UnknownToken),
+        ("error/711?status=409", errors.ListenInNoActiveConversationFound),
+        ("error/10001?status=503", errors.CacheLoading),
+        ("error/127?status=500", GeneralError),  # unknown code: its category's class
+        ("error/5000?status=500", CcaApiError),  # outside every block
+        ("error/0?status=500", CcaApiError),  # a success code with a failing status
+        ("error/712?status=409&version=5.4.5", errors.ListenInNoActiveConversationFound),
+        ("json?type=application/json", errors.UnknownToken),  # 2xx carrying an error code
+    ],
+)
+def test_a_failure_envelope_raises_the_class_of_its_code(
+    server: CcaWebApiServer, fetch: Callable[[str], bytes], path: str, expected: type[CcaApiError]
+) -> None:
+    with pytest.raises(CcaApiError) as caught:
+        fetch(f"{server.url}/{path}")
+    assert type(caught.value) is expected
+    assert isinstance(caught.value.response, ApiResponse)
+    request = caught.value.response.request
+    assert request is not None
+    assert request.url == f"{server.url}/{path}"
+    assert caught.value.error == "from the test server"
+
+
+def test_the_exception_carries_the_envelope(server: CcaWebApiServer) -> None:
+    with pytest.raises(errors.UnknownToken) as caught:
+        _get_with_requests(f"{server.url}/error/102?status=401")
+    error = caught.value
+    assert (error.result_code, error.raw_code, error.status_code) == (
+        ResultCode.UnknownToken,
+        102,
+        401,
+    )
+    assert str(error) == (
+        f"401 UnknownToken (102): Unknown token \N{EM DASH} from the test server"
+        f" [GET {server.url}/error/102?status=401]"
+    )
+
+
+def test_an_html_502_raises_envelope_error_with_status_and_excerpt(
+    server: CcaWebApiServer, fetch: Callable[[str], bytes]
+) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        fetch(f"{server.url}/bad-gateway")
+    assert type(caught.value) is EnvelopeError
+    assert caught.value.status_code == 502
+    assert caught.value.excerpt == BAD_GATEWAY.decode()
+    assert str(caught.value).startswith("HTTP 502 response is not a CcaWebApi envelope: ")
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("ok", None),
+        ("download", DOWNLOAD),
+        ("redirect", None),  # followed: the hook sees the 302, then the 200
+        ("json", None),  # no Content-Type: not JSON, so not read
+        ("json?type=text/plain", None),
+        ('json?type=application/json&body={"ResultCode": "fine"}', b'{"ResultCode": "fine"}'),
+        ("json?type=application/json&body=[1, 2]", b"[1, 2]"),
+    ],
+)
+def test_what_passes_untouched(
+    server: CcaWebApiServer, fetch: Callable[[str], bytes], path: str, body: bytes | None
+) -> None:
+    content = fetch(f"{server.url}/{path}")
+    if body is not None:
+        assert content == body
+    elif path in ("ok", "redirect"):
+        assert json.loads(content)["Response"] == AGENTS
+    else:
+        assert json.loads(content)["Response"] == _failure(102)
+
+
+# --- Content-Type and status, one boundary at a time
+
+
+@pytest.mark.parametrize(
+    ("content_type", "raises"),
+    [
+        ("application/json", True),
+        ("application/json; charset=utf-8", True),
+        ("Application/JSON", True),
+        ("application/json ; charset=utf-8", True),
+        ("text/json", True),
+        ("application/vnd.cca+json", True),
+        ("application/problem+json; charset=utf-8", True),
+        ("text/plain", False),
+        ("application/jsonp", False),
+        ("application/octet-stream", False),
+        ("text/html; profile=application/json", False),
+        ("", False),
+    ],
+)
+def test_a_2xx_is_read_only_when_labelled_json(
+    server: CcaWebApiServer, content_type: str, raises: bool
+) -> None:
+    url = f"{server.url}/json?type={quote(content_type, safe='')}"
+    if raises:
+        with pytest.raises(errors.UnknownToken):
+            _get_with_requests(url)
+    else:
+        assert json.loads(_get_with_requests(url))["Response"] == _failure(102)
+
+
+NOT_AN_ENVELOPE = '{"resultCode": "not an envelope"}'
+
+
+@pytest.mark.parametrize(
+    ("status", "raises"),
+    [(200, False), (299, False), (300, False), (304, False), (399, False), (400, True)],
+)
+def test_only_non_2xx_non_3xx_bodies_must_be_envelopes(
+    server: CcaWebApiServer, status: int, raises: bool
+) -> None:
+    url = _json_url(server, NOT_AN_ENVELOPE, status)
+    with requests.Session() as session:
+        session.hooks["response"].append(requests_hook)
+        if raises:
+            with pytest.raises(EnvelopeError) as caught:
+                session.get(url, timeout=10)
+            assert caught.value.status_code == status
+        else:
+            response = session.get(url, timeout=10, allow_redirects=False)
+            assert response.status_code == status
+
+
+def test_a_non_json_error_body_is_read_whatever_its_type(server: CcaWebApiServer) -> None:
+    with pytest.raises(errors.UnknownToken):
+        _get_with_requests(f"{server.url}/json?type=text/plain&status=401")
+
+
+# --- what is read, and what is parsed
+
+
+def test_a_2xx_download_stays_unread(server: CcaWebApiServer) -> None:
+    with requests.Session() as session:
+        session.hooks["response"].append(requests_hook)
+        response = session.get(f"{server.url}/download", stream=True, timeout=10)
+        assert response.raw.read() == DOWNLOAD  # the hook left the stream to us
+
+    with (
+        httpx.Client(event_hooks={"response": [httpx_hook]}, verify=TLS) as client,
+        client.stream("GET", f"{server.url}/download") as streamed,
+    ):
+        assert not streamed.is_stream_consumed
+        assert b"".join(streamed.iter_raw()) == DOWNLOAD
+
+    async def stream() -> None:
+        async with (
+            httpx.AsyncClient(event_hooks={"response": [httpx_async_hook]}, verify=TLS) as client,
+            client.stream("GET", f"{server.url}/download") as streamed,
+        ):
+            assert not streamed.is_stream_consumed
+            assert b"".join([chunk async for chunk in streamed.aiter_raw()]) == DOWNLOAD
+
+    asyncio.run(stream())
+
+
+def test_a_redirect_is_not_read(server: CcaWebApiServer) -> None:
+    with (
+        httpx.Client(event_hooks={"response": [httpx_hook]}, verify=TLS) as client,
+        client.stream("GET", f"{server.url}/redirect") as streamed,
+    ):
+        assert streamed.status_code == 302
+        assert not streamed.is_stream_consumed
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every source the hooks hand to from_response()."""
+    seen: list[object] = []
+    real = from_response
+
+    def counting(source: object) -> ApiResponse:
+        seen.append(source)
+        return real(source)
+
+    monkeypatch.setattr(hooks, "from_response", counting)
+    return seen
+
+
+def _json_url(server: CcaWebApiServer, body: str, status: int = 200) -> str:
+    return f"{server.url}/json?type=application/json&status={status}&body={quote(body, safe='')}"
+
+
+@pytest.mark.parametrize(
+    ("body", "parsed"),
+    [
+        ('{"StatusCode": 200, "Response": {"Agents": []}}', False),
+        ('{"StatusCode": 200, "Response": {"Agents": [], "resultcode": 0}}', True),
+        ('{"StatusCode": 200, "Response": {"Agents": [], "RESULTCODE": 0}}', True),
+        ('{"StatusCode": 200, "Response": {"Name": "Ren\\u00e9"}}', True),
+    ],
+)
+def test_a_success_body_is_parsed_only_when_it_may_hold_a_code(
+    server: CcaWebApiServer, parses: list[object], body: str, parsed: bool
+) -> None:
+    assert _get_with_requests(_json_url(server, body)) == body.encode()
+    assert len(parses) == (1 if parsed else 0)
+
+
+def test_a_key_spelled_with_escapes_is_still_found(
+    server: CcaWebApiServer, parses: list[object]
+) -> None:
+    body = '{"StatusCode": 200, "Response": {"Result\\u0043ode": 102, "Error": ""}}'
+    with pytest.raises(errors.UnknownToken):
+        _get_with_httpx(_json_url(server, body))
+    assert len(parses) == 1
+    assert isinstance(parses[0], httpx.Response)  # the response: its status backs the envelope's
+
+
+def test_an_envelope_without_status_takes_the_transport_status(server: CcaWebApiServer) -> None:
+    body = '{"Response": {"ResultCode": 102, "Error": ""}}'
+    with pytest.raises(errors.UnknownToken) as caught:
+        _get_with_httpx(_json_url(server, body, 401))
+    assert caught.value.status_code == 401
+
+
+# --- the hooks as plain functions
+
+
+def test_requests_hook_accepts_and_ignores_send_options(server: CcaWebApiServer) -> None:
+    response = requests.get(f"{server.url}/ok", timeout=10)
+    requests_hook(response, timeout=10, verify=True, stream=False)
+    failed = requests.get(f"{server.url}/error/102?status=401", timeout=10)
+    with pytest.raises(errors.UnknownToken):
+        requests_hook(failed, "positional", cert=None)
