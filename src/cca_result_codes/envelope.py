@@ -7,34 +7,86 @@ payload.
 >>> reply = from_response('{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}')
 >>> reply.ok, reply.result_code
 (False, <ResultCode.UnknownToken: 102>)
+
+The rules, for input that is odd but not hostile:
+
+- **Status.** ``StatusCode`` must be an HTTP status, 100 to 599: an int, or an
+  int subclass such as ``HTTPStatus`` (bool is not one), stored as a plain
+  int. When it is absent or null, the HTTP response's own status is used; an
+  invalid transport status is an error only when it is needed.
+- **Result codes** are 32-bit ints (CcaWebApi is a .NET service); int
+  subclasses such as ``ResultCode`` members are accepted and stored as plain
+  ints.
+- **2xx responses.** ``Response`` is the result ``{ResultCode, Error}`` only
+  when it is an object whose keys, in any case, are ``ResultCode`` and
+  optionally ``Error``, with a 32-bit int ``ResultCode`` and a string or null
+  ``Error``; anything else is a payload. So ``{"ResultCode": 102}`` is a
+  failure, while ``{"Error": "boom"}`` and ``{"ResultCode": "OK"}`` are
+  payloads. On other statuses the result shape is required.
+- **Keys** match case-insensitively. A key the library reads (envelope,
+  ``Request``, the result object in ``Response``) that appears twice, in the
+  same case or in different cases, is refused: the envelope is ambiguous.
+  Payload objects are left as ``json`` reads them.
+- **Version.** ``version`` is the version the codes were read by: the
+  envelope's ``Version`` when it parses; otherwise the caller's
+  *server_version*; otherwise the leading numeric part of ``Version``
+  (``"5.4.6.1-beta"`` is 5.4.6.1); otherwise None. ``version_text`` keeps the
+  ``Version`` string as sent. An odd ``Version`` never loses the response.
+- **Nesting** deeper than :data:`MAX_DEPTH` levels is refused before the JSON
+  parser sees it, so that a thread with a small stack cannot crash.
+- **Anything else** that is not an envelope raises EnvelopeError, and nothing
+  else does, whatever the input object's methods do.
 """
 
 from __future__ import annotations
 
+from ._transport import (
+    ABSENT,
+    HTTP_STATUSES,
+    aread_body,
+    http_status,
+    plain_int,
+    read_body,
+    read_status,
+)
 from .categories import Category
 from .codes import ResultCode
 from .errors import CcaApiError, EnvelopeError
 from .legacy import LegacyCodeError, to_current
-from .versions import UNIFIED_IN, ServerVersion, as_server_version
+from .versions import UNIFIED_IN, ServerVersion, as_server_version, leading_version
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Final
+    from re import Pattern
+    from typing import Any, Final, TypeGuard
 
-__all__ = ["ApiResponse", "RequestInfo", "from_response"]
+__all__ = ["MAX_DEPTH", "ApiResponse", "RequestInfo", "afrom_response", "from_response"]
 
 EXCERPT_CHARS = 200
+MAX_DEPTH = 100
+"""The deepest nesting of arrays and objects that JSON text may have (the envelope counts 1).
+
+An envelope needs 3 levels; 100 leaves room for deep payloads, and stays far
+below what crashes a thread with a 128 KiB stack (about 800 on CPython 3.10 to
+3.13).
+"""
 _UTF8_BOM = b"\xef\xbb\xbf"
 # CcaWebApi is a .NET service: its result codes are Int32.
 _INT32 = range(-(2**31), 2**31)
-_HTTP_STATUSES = range(100, 600)
 _VERSION_CACHE_SIZE = 64
+# Only short canonical Version strings are cached, so that the cache stays small.
+_CACHEABLE_VERSION_CHARS = 24
+_BIG = 10**30
 
 
 class RequestInfo:
-    """The request an envelope answers: its HTTP method and URL, None where absent."""
+    """The request an envelope answers: its HTTP method and URL, None where absent.
+
+    >>> RequestInfo("GET", "http://h/CcaWebApi/agents").method
+    'GET'
+    """
 
     __slots__ = ("method", "url")
 
@@ -66,7 +118,13 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     ``result_code`` is None for a number this library does not know;
     ``raw_code`` always holds the number as sent (None when the envelope
     carried no ResultCode). ``payload`` is the envelope's ``Response`` as
-    sent, and ``envelope`` the whole envelope.
+    sent, and ``envelope`` the whole envelope. ``version`` is the version the
+    codes were read by, and ``version_text`` the ``Version`` string as sent
+    (None when absent or not a string).
+
+    >>> reply = from_response({"StatusCode": 200, "Version": "5.4.6.1-beta", "Response": [1]})
+    >>> reply.version, reply.version_text
+    (ServerVersion(5, 4, 6, 1), '5.4.6.1-beta')
     """
 
     __slots__ = (
@@ -78,6 +136,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         "result_code",
         "status_code",
         "version",
+        "version_text",
     )
 
     request: Final[RequestInfo | None]
@@ -86,8 +145,9 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     result_code: Final[ResultCode | None]
     raw_code: Final[int | None]
     error: Final[str]
-    payload: Final[object]
-    envelope: Final[dict[str, object]]
+    payload: Final[Any]
+    envelope: Final[dict[str, Any]]
+    version_text: Final[str | None]
 
     def __init__(
         self,
@@ -97,8 +157,9 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         result_code: ResultCode | None,
         raw_code: int | None,
         error: str,
-        payload: object,
-        envelope: dict[str, object],
+        payload: Any,
+        envelope: dict[str, Any],
+        version_text: str | None = None,
     ) -> None:
         self.request = request
         self.version = version
@@ -108,10 +169,15 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         self.error = error
         self.payload = payload
         self.envelope = envelope
+        self.version_text = version_text
 
     @property
     def category(self) -> Category | None:
-        """The category of the code, known or not; None outside every block."""
+        """The category of the code, known or not; None outside every block.
+
+        >>> from_response({"StatusCode": 409, "Response": {"ResultCode": 799}}).category
+        <Category.LISTEN_IN: 'listen-in errors'>
+        """
         if self.result_code is not None:
             return self.result_code.category
         if self.raw_code is None:
@@ -123,15 +189,23 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         """True for a 2xx status with a code in the success category (or none)."""
         return 200 <= self.status_code < 300 and self.category is Category.SUCCESS
 
-    def raise_for_result(self) -> object:
+    def raise_for_result(self) -> Any:
         """Return the payload when ``ok``; otherwise raise the CcaApiError for the code.
+
+        The class is ``CcaApiError.for_code()`` of the code as read (today's
+        code for a legacy number), else of the number as sent.
 
         >>> from_response('{"StatusCode": 200, "Response": [1, 2]}').raise_for_result()
         [1, 2]
         """
         if self.ok:
             return self.payload
-        error_class = CcaApiError if self.raw_code is None else CcaApiError.for_code(self.raw_code)
+        if self.result_code is not None:
+            error_class = CcaApiError.for_code(self.result_code)
+        elif self.raw_code is not None:
+            error_class = CcaApiError.for_code(self.raw_code)
+        else:
+            error_class = CcaApiError
         raise error_class(
             self._failure_message(),
             result_code=self.result_code,
@@ -142,14 +216,19 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         )
 
     def _failure_message(self) -> str:
-        code = self.result_code
-        if code is None and self.raw_code is None:
-            message = f"{self.status_code} without a ResultCode"
-        elif code is None:
-            message = f"{self.status_code} unknown result code {self.raw_code}"
-        else:
-            sent = "" if self.raw_code == code.value else f", sent as legacy {self.raw_code}"
+        code, raw = self.result_code, self.raw_code
+        if code is not None:
+            sent = "" if raw == code.value else f", sent as legacy {raw}"
             message = f"{self.status_code} {code.name} ({code.value}{sent}): {code.description}"
+        elif raw is None:
+            message = f"{self.status_code} without a ResultCode"
+        else:
+            message = f"{self.status_code} unknown result code {raw}"
+            if self.version is not None and self.version < UNIFIED_IN:
+                try:
+                    to_current(raw)
+                except LegacyCodeError as error:  # a hole: say why, as legacy does
+                    message = f"{self.status_code} {error.reason} (from a {self.version} server)"
         if self.error:
             message += f" \N{EM DASH} {self.error}"
         if self.request is not None:
@@ -166,6 +245,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             self.error,
             self.payload,
             self.envelope,
+            self.version_text,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -192,84 +272,103 @@ def from_response(
     *source* is a parsed dict, JSON text (str, bytes or bytearray, UTF-8,
     a BOM tolerated), or a response from requests, httpx or urllib.
     *server_version* says which server sent it, for envelopes whose
-    ``Version`` is empty; below 5.4.6 codes are read as legacy numbers.
+    ``Version`` is empty or does not parse; below 5.4.6 codes are read as
+    legacy numbers.
 
-    Raises EnvelopeError, and nothing else, when *source* is not an envelope.
+    Raises EnvelopeError, and nothing else, when *source* is not an envelope;
+    a bad *server_version* is the caller's error (TypeError or ValueError).
+
+    >>> from_response(b'{"StatusCode": 200, "Response": {"Id": 7}}').payload
+    {'Id': 7}
     """
     fallback_version = (
         None if server_version is None else as_server_version(server_version, "server_version")
     )
-    if isinstance(source, dict):
-        return _read_envelope(source, fallback_version, None)  # pyright: ignore[reportUnknownArgumentType]
-    if isinstance(source, str):
-        return _read_envelope(_parse_json(source), fallback_version, None)
-    if isinstance(source, (bytes, bytearray)):
-        return _read_envelope(_parse_json(_decode_utf8(source)), fallback_version, None)
-    return _read_http_response(source, fallback_version)
-
-
-# --- reading HTTP responses (duck-typed: none of the client libraries is imported)
-
-
-def _read_http_response(response: object, fallback_version: ServerVersion | None) -> ApiResponse:
-    status = _transport_status(response)
-    body = _read_body(response, status)
     try:
-        return _read_envelope(_parse_json(_decode_utf8(body)), fallback_version, status)
-    except EnvelopeError as error:
-        excerpt = body[:EXCERPT_CHARS].decode(errors="replace")
-        raise EnvelopeError(
-            f"HTTP {status} response is not a CcaWebApi envelope: {error}",
-            status_code=status,
-            excerpt=excerpt,
-        ) from None
+        # type() rather than isinstance(): a hostile __class__ is never asked.
+        if type(source) is dict:
+            return _read_envelope(source, fallback_version, None, None)  # pyright: ignore[reportUnknownArgumentType]
+        if type(source) is str:
+            return _read_text(source, fallback_version, None)
+        if type(source) is bytes or type(source) is bytearray:
+            return _read_text(_decode_utf8(source), fallback_version, None)
+        return _read_other(source, fallback_version)
+    except EnvelopeError:
+        raise
+    except Exception as error:  # the input's own methods failed: still not an envelope
+        raise _unreadable_input(error) from error
 
 
-def _transport_status(response: object) -> int | None:
-    # requests and httpx say status_code; http.client and urllib's HTTPError say status.
-    for attribute in ("status_code", "status"):
-        try:
-            value = getattr(response, attribute)
-        except Exception:  # absent, or a property that fails: no status from it
-            continue
-        if type(value) is int:
-            return value
-    return None
+async def afrom_response(
+    source: object, *, server_version: ServerVersion | str | None = None
+) -> ApiResponse:
+    """Parse a CcaWebApi envelope, awaiting the body of an unread httpx async response.
 
+    For a response from ``httpx.AsyncClient.stream()`` this awaits
+    ``response.aread()`` first; any other *source* is read as
+    ``from_response()`` reads it. httpx is never imported.
 
-def _read_body(response: object, status: int | None) -> bytes:
-    content_error: Exception | None = None
-    try:
-        content = getattr(response, "content", None)
-    except Exception as error:  # httpx raises ResponseNotRead for an unread stream: try read()
-        content, content_error = None, error
-    if isinstance(content, (bytes, bytearray)):
-        return bytes(content)
-    read = getattr(response, "read", None)
-    if callable(read):
-        try:
-            body: object = read()
-        except Exception as error:  # the transport's own failure, whatever its class
-            raise _unreadable(status, error) from error
-    elif content_error is not None:
-        raise _unreadable(status, content_error) from content_error
-    else:
-        raise EnvelopeError(
-            f"expected a dict, JSON text or an HTTP response, not {type(response).__name__}"
-        )
-    if not isinstance(body, (bytes, bytearray)):
-        raise EnvelopeError(
-            f"the HTTP {status} response body is {type(body).__name__}, not bytes",
-            status_code=status,
-        )
-    return bytes(body)
-
-
-def _unreadable(status: int | None, error: Exception) -> EnvelopeError:
-    return EnvelopeError(
-        f"could not read the HTTP {status} response body: {type(error).__name__}: {error}",
-        status_code=status,
+    >>> import asyncio
+    >>> asyncio.run(afrom_response('{"StatusCode": 200, "Response": 1}')).payload
+    1
+    """
+    kind = type(source)
+    if issubclass(kind, (dict, str, bytes, bytearray)):
+        return from_response(source, server_version=server_version)
+    fallback_version = (
+        None if server_version is None else as_server_version(server_version, "server_version")
     )
+    try:
+        status, sent = read_status(source)
+        label = _status_label(status, sent)
+        body = await aread_body(source, label, status)
+        return _read_body(body, fallback_version, status, label)
+    except EnvelopeError:
+        raise
+    except Exception as error:  # the input's own methods failed: still not an envelope
+        raise _unreadable_input(error) from error
+
+
+def _unreadable_input(error: Exception) -> EnvelopeError:
+    return EnvelopeError(
+        f"could not read the input as an envelope: {type(error).__name__} raised while reading it"
+    )
+
+
+def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiResponse:
+    """Subclasses of dict, str and bytes, and HTTP response objects."""
+    kind = type(source)
+    if issubclass(kind, dict):
+        return _read_envelope(source, fallback_version, None, None)
+    if issubclass(kind, str) and isinstance(source, str):
+        return _read_text(str.__str__(source), fallback_version, None)
+    if issubclass(kind, (bytes, bytearray)) and isinstance(source, (bytes, bytearray)):
+        return _read_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
+    status, sent = read_status(source)
+    label = _status_label(status, sent)
+    return _read_body(read_body(source, label, status), fallback_version, status, label)
+
+
+def _status_label(status: int | None, sent: object) -> str:
+    """How messages name the HTTP response: "HTTP 401 response", or what its status was."""
+    if status is not None:
+        return f"HTTP {status} response"
+    if sent is ABSENT:
+        return "HTTP response"
+    return f"HTTP response (its status is {_describe(sent)}, not an HTTP status)"
+
+
+def _read_body(
+    body: bytes, fallback_version: ServerVersion | None, status: int | None, label: str
+) -> ApiResponse:
+    try:
+        return _read_text(_decode_utf8(body), fallback_version, status)
+    except EnvelopeError as error:
+        raise EnvelopeError(
+            f"{label} is not a CcaWebApi envelope: {error}",
+            status_code=status,
+            excerpt=body[:EXCERPT_CHARS].decode(errors="replace"),
+        ) from None
 
 
 # --- JSON text
@@ -280,12 +379,52 @@ def _decode_utf8(data: bytes | bytearray) -> str:
         return data.removeprefix(_UTF8_BOM).decode()  # UTF-8, strictly
     except UnicodeDecodeError as error:
         raise EnvelopeError(
-            f"the input is not UTF-8: {error.reason} at byte {error.start}",
+            f"the input is not UTF-8{_encoding_hint(bytes(data[:4]))}:"
+            f" {error.reason} at byte {error.start}",
             excerpt=data[max(0, error.start - 40) : error.start + 40].decode(errors="replace"),
         ) from None
 
 
+def _encoding_hint(head: bytes) -> str:
+    """What the first four bytes of a body that is not UTF-8 JSON suggest it is, or ""."""
+    if head.startswith(b"\x1f\x8b"):
+        return " (it looks gzip-compressed: it starts with 1f 8b; decompress it first)"
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return f" (it looks like {name}: it starts with the {name} byte order mark)"
+    if len(head) == 4:
+        for pattern, name in _NUL_PATTERNS:
+            if all((byte == 0) is nul for byte, nul in zip(head, pattern, strict=True)):
+                return f" (it looks like {name}: NUL bytes between the characters)"
+    return ""
+
+
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32-LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32-BE"),
+    (b"\xff\xfe", "UTF-16-LE"),
+    (b"\xfe\xff", "UTF-16-BE"),
+)
+# Where the NUL bytes fall when the first two characters are ASCII.
+_NUL_PATTERNS = (
+    ((False, True, True, True), "UTF-32-LE"),
+    ((True, True, True, False), "UTF-32-BE"),
+    ((False, True, False, True), "UTF-16-LE"),
+    ((True, False, True, False), "UTF-16-BE"),
+)
+
 _decode: Callable[[str], object] | None = None
+_QUOTED_NAMES = (
+    '"request"',
+    '"version"',
+    '"statuscode"',
+    '"response"',
+    '"method"',
+    '"url"',
+    '"resultcode"',
+    '"error"',
+)
 
 
 def _load_decoder() -> Callable[[str], object]:
@@ -300,17 +439,74 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
-def _parse_json(text: str) -> object:
-    decode = _decode or _load_decoder()
+def _read_text(
+    text: str, fallback_version: ServerVersion | None, transport_status: int | None
+) -> ApiResponse:
     text = text.removeprefix("\ufeff")
-    try:
-        return decode(text)
-    except RecursionError:
+    # Counting brackets is cheap; the exact scan runs only when the count could be too deep.
+    if (
+        len(text) > MAX_DEPTH
+        and text.count("[") + text.count("{") > MAX_DEPTH
+        and _nesting_depth(text) > MAX_DEPTH
+    ):
         raise EnvelopeError(
-            "the JSON is nested too deeply to read", excerpt=text[:EXCERPT_CHARS]
-        ) from None
+            f"the JSON is nested too deeply to read (more than {MAX_DEPTH} levels)",
+            excerpt=text[:EXCERPT_CHARS],
+        )
+    decode = _decode or _load_decoder()
+    repeats: dict[int, tuple[object, list[str]]] | None = None
+    try:
+        # A repeated key can hide only behind a \\u escape or a name that occurs twice.
+        if "\\u" in text or max(map(text.lower().count, _QUOTED_NAMES)) > 1:
+            data, repeats = _decode_noting_repeats(text)
+        else:
+            data = decode(text)
     except ValueError as error:
         raise _not_json(error, text) from None
+    return _read_envelope(data, fallback_version, transport_status, repeats)
+
+
+def _decode_noting_repeats(text: str) -> tuple[object, dict[int, tuple[object, list[str]]]]:
+    """Decode *text*, noting each object that had a key twice (json keeps the last)."""
+    import json
+
+    # By id: the object itself is kept in the entry, so that its id cannot be reused.
+    repeats: dict[int, tuple[object, list[str]]] = {}
+
+    def note_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            seen: set[str] = set()
+            repeated: list[str] = []
+            for key, _ in pairs:
+                if key in seen:
+                    repeated.append(key)
+                seen.add(key)
+            repeats[id(found)] = (found, repeated)
+        return found
+
+    decoder = json.JSONDecoder(object_pairs_hook=note_repeats, parse_constant=_reject_constant)
+    return decoder.decode(text), repeats
+
+
+_skeleton_pattern: Pattern[str] | None = None
+_STEPS = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _nesting_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in *text*, brackets in strings not counted."""
+    global _skeleton_pattern  # noqa: PLW0603 -- re is imported only for long, bracket-heavy text
+    from itertools import accumulate
+
+    if _skeleton_pattern is None:
+        import re
+
+        # A string, or a run of anything that is neither bracket nor quote.
+        _skeleton_pattern = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^"\[\]{}]+', re.DOTALL)
+    skeleton = _skeleton_pattern.sub("", text)
+    # What is left of an unterminated string: the JSON parser stops there.
+    skeleton = skeleton.partition('"')[0]
+    return max(accumulate(map(_STEPS.__getitem__, skeleton), initial=0))
 
 
 def _not_json(error: ValueError, text: str) -> EnvelopeError:
@@ -319,9 +515,10 @@ def _not_json(error: ValueError, text: str) -> EnvelopeError:
     if isinstance(error, json.JSONDecodeError):
         start = max(0, error.pos - EXCERPT_CHARS // 2)
         near = text[max(0, error.pos - 20) : error.pos + 40]
+        hint = _encoding_hint(text[:4].encode(errors="replace"))
         return EnvelopeError(
-            f"the input is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
-            f" (char {error.pos}), near {near!r}",
+            f"the input is not JSON{hint}: {error.msg} at line {error.lineno}"
+            f" column {error.colno} (char {error.pos}), near {near!r}",
             excerpt=text[start : start + EXCERPT_CHARS],
         )
     # Too many digits for int(), or NaN and Infinity, which JSON does not allow.
@@ -335,7 +532,7 @@ def _not_json(error: ValueError, text: str) -> EnvelopeError:
 _ENVELOPE_KEYS = ("Request", "Version", "StatusCode", "Response")
 _REQUEST_KEYS = ("Method", "Url")
 _RESULT_KEYS = ("ResultCode", "Error")
-_MISSING = object()
+_MISSING = ABSENT
 _ALL_MISSING = (_MISSING,) * len(_ENVELOPE_KEYS)
 
 _version_cache: dict[str, ServerVersion] = {}
@@ -344,93 +541,164 @@ _code_by_number = ResultCode.get
 
 
 def _read_envelope(
-    data: object, fallback_version: ServerVersion | None, transport_status: int | None
+    data: object,
+    fallback_version: ServerVersion | None,
+    transport_status: int | None,
+    repeats: dict[int, tuple[object, list[str]]] | None,
 ) -> ApiResponse:
-    if not isinstance(data, dict):
+    if not _is_dict(data):
         raise EnvelopeError(f"expected a JSON object at the top, not {_describe(data)}")
     envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
     request = envelope.get("Request", _MISSING)
     version_text = envelope.get("Version", _MISSING)
     status = envelope.get("StatusCode", _MISSING)
     response = envelope.get("Response", _MISSING)
-    if len(envelope) != 4 or any(
-        value is _MISSING for value in (request, version_text, status, response)
+    if (
+        len(envelope) != 4
+        or request is _MISSING
+        or version_text is _MISSING
+        or status is _MISSING
+        or response is _MISSING
     ):
         # Not the vendor's exact spelling: match keys case-insensitively.
         request, version_text, status, response = _pick(envelope, _ENVELOPE_KEYS, "the envelope")
+    if repeats:
+        _refuse_repeats(envelope, _ENVELOPE_KEYS, "the envelope", repeats)
 
-    if status is _MISSING or status is None:
-        if transport_status is None:
-            raise EnvelopeError("the envelope has no StatusCode")
-        status = transport_status
-    elif type(status) is not int or status not in _HTTP_STATUSES:
-        raise EnvelopeError(
-            f"StatusCode must be an HTTP status from 100 to 599, not {_describe(status)}"
-        )
+    if type(status) is not int or status not in HTTP_STATUSES:
+        status = _read_status(status, transport_status)
     if response is _MISSING:
         raise EnvelopeError("the envelope has no Response")
 
+    if type(version_text) is not str:
+        version_text = _text_or_none(version_text)
     # Servers repeat one Version string: parse it once.
-    version = _version_cache.get(version_text) if type(version_text) is str else None
+    version = None if version_text is None else _version_cache.get(version_text)
     if version is None:
-        version = _read_version(version_text)
+        version = _read_version(version_text, fallback_version)
     raw_code, error = _read_result(response, 200 <= status < 300)
+    if repeats and raw_code is not None:
+        _refuse_repeats(response, _RESULT_KEYS, "Response", repeats)
 
     if raw_code is None:
         result_code: ResultCode | None = ResultCode.Success
+    elif version is not None and version < UNIFIED_IN:
+        try:
+            result_code = to_current(raw_code)
+        except LegacyCodeError:
+            result_code = None
     else:
-        sender = fallback_version if version is None else version
-        if sender is not None and sender < UNIFIED_IN:
-            try:
-                result_code = to_current(raw_code)
-            except LegacyCodeError:
-                result_code = None
-        else:
-            result_code = _code_by_number(raw_code)
+        result_code = _code_by_number(raw_code)
 
     # Positional: keyword arguments would cost a tenth of the whole parse.
     return ApiResponse(
-        _read_request(request), version, status, result_code, raw_code, error, response, envelope
+        _read_request(request, repeats),
+        version,
+        status,
+        result_code,
+        raw_code,
+        error,
+        response,
+        envelope,
+        version_text,
     )
+
+
+def _read_status(value: object, transport_status: int | None) -> int:
+    if value is _MISSING or value is None:
+        if transport_status is None:
+            raise EnvelopeError("the envelope has no StatusCode")
+        return transport_status
+    status = http_status(value)
+    if status is None:
+        raise EnvelopeError(
+            f"StatusCode must be an HTTP status from 100 to 599, not {_describe(value)}"
+        )
+    return status
+
+
+def _is_dict(value: object) -> TypeGuard[dict[Any, Any]]:
+    """isinstance(value, dict), asked of the type so that a hostile __class__ never runs."""
+    return issubclass(type(value), dict)
+
+
+def _fold(key: object) -> str | None:
+    """*key* in lower case when it is a string, else None; a str subclass's methods are not run."""
+    if issubclass(type(key), str) and isinstance(key, str):
+        return str.lower(key)
+    return None
+
+
+def _scan(mapping: dict[str, object], keys: tuple[str, ...]) -> tuple[list[object], str | None]:
+    """The values of *keys*, matched case-insensitively (_MISSING where absent); a repeated key."""
+    folded_keys = [key.lower() for key in keys]
+    values = [_MISSING] * len(keys)
+    repeated = None
+    for key, value in mapping.items():
+        folded = _fold(key)
+        if folded is not None and folded in folded_keys:
+            index = folded_keys.index(folded)
+            if values[index] is not _MISSING:
+                repeated = repeated or key
+            else:
+                values[index] = value
+    return values, repeated
 
 
 def _pick(mapping: dict[str, object], keys: tuple[str, ...], where: str) -> list[object]:
     """The values of *keys* in *mapping*, matched case-insensitively; _MISSING where absent."""
-    values = list(map(mapping.get, keys, _ALL_MISSING))
-    if len(mapping) + values.count(_MISSING) == len(keys):
-        return values  # only the usual spellings are present: nothing else can match
-    folded_keys = [key.lower() for key in keys]
-    values = [_MISSING] * len(keys)
-    for key, value in mapping.items():
-        if isinstance(key, str) and (folded := key.lower()) in folded_keys:
-            index = folded_keys.index(folded)
-            if values[index] is not _MISSING:
-                raise EnvelopeError(f"{where} has the key {key!r} twice, in different cases")
-            values[index] = value
+    values, repeated = _scan(mapping, keys)
+    if repeated is not None:
+        raise EnvelopeError(f"{where} has the key {repeated!r} twice, in different cases")
     return values
 
 
-def _read_version(value: object) -> ServerVersion | None:
-    if value is _MISSING or value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise EnvelopeError(f'Version must be a string such as "5.4.6.1", not {_describe(value)}')
+def _refuse_repeats(
+    value: object, keys: tuple[str, ...], where: str, repeats: dict[int, tuple[object, list[str]]]
+) -> None:
+    """Refuse a key of *keys* that the JSON text gave twice in *value*, in the same case."""
+    entry = repeats.get(id(value))
+    if entry is None:
+        return
+    folded_keys = [key.lower() for key in keys]
+    for key in entry[1]:
+        if key.lower() in folded_keys:
+            raise EnvelopeError(f"{where} has the key {key!r} twice")
+
+
+def _text_or_none(value: object) -> str | None:
+    """*value* as a plain str when it is a string, else None."""
+    if issubclass(type(value), str) and isinstance(value, str):
+        return str.__str__(value)
+    return None
+
+
+def _read_version(text: str | None, fallback_version: ServerVersion | None) -> ServerVersion | None:
+    if not text:
+        return fallback_version
     try:
-        version = ServerVersion.parse(value)
-    except ValueError as error:
-        raise EnvelopeError(f"Version: {error}") from None
-    if len(_version_cache) >= _VERSION_CACHE_SIZE:
-        _version_cache.clear()
-    _version_cache[value] = version
+        version = ServerVersion.parse(text)
+    except ValueError:
+        # Never lose a response to an odd Version: trust the caller, else its leading number.
+        return fallback_version or leading_version(text)
+    short_form = ".".join(map(str, version[: text.count(".") + 1]))
+    if len(text) <= _CACHEABLE_VERSION_CHARS and text == short_form:
+        if len(_version_cache) >= _VERSION_CACHE_SIZE:
+            _version_cache.clear()
+        _version_cache[text] = version
     return version
 
 
-def _read_request(value: object) -> RequestInfo | None:
+def _read_request(
+    value: object, repeats: dict[int, tuple[object, list[str]]] | None
+) -> RequestInfo | None:
     if value is _MISSING or value is None:
         return None
-    if not isinstance(value, dict):
+    if not _is_dict(value):
         raise EnvelopeError(f"Request must be an object, not {_describe(value)}")
     request: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
+    if repeats:
+        _refuse_repeats(request, _REQUEST_KEYS, "Request", repeats)
     method = request.get("Method")
     url = request.get("Url")
     if len(request) == 2 and type(method) is str and type(url) is str:
@@ -442,14 +710,15 @@ def _read_request(value: object) -> RequestInfo | None:
 def _optional_text(value: object, where: str) -> str | None:
     if value is _MISSING or value is None:
         return None
-    if not isinstance(value, str):
+    text = _text_or_none(value)
+    if text is None:
         raise EnvelopeError(f"{where} must be a string, not {_describe(value)}")
-    return value
+    return text
 
 
 def _read_result(response: object, success: bool) -> tuple[int | None, str]:
     """The ResultCode and Error of a ``Response``, or (None, "") for a success payload."""
-    if not isinstance(response, dict):
+    if not _is_dict(response):
         if success:
             return None, ""
         raise EnvelopeError(
@@ -457,49 +726,67 @@ def _read_result(response: object, success: bool) -> tuple[int | None, str]:
         )
     result: dict[str, object] = response  # pyright: ignore[reportUnknownVariableType]
     if success and len(result) > len(_RESULT_KEYS):
-        return None, ""  # a payload: the error shape has at most two keys
+        return None, ""  # a payload: the result shape has at most two keys
     code = result.get("ResultCode")
     error = result.get("Error")
     if len(result) == 2 and type(code) is int and type(error) is str and code in _INT32:
         return code, error  # the usual shape: nothing more to check
+    if success:
+        return _result_on_success(result)
     code, error = _pick(result, _RESULT_KEYS, "Response")
-    present = (code is not _MISSING) + (error is not _MISSING)
-    # On success an object is a payload unless it has the error shape exactly.
-    if code is _MISSING or (success and present != len(result)):
-        if success:
-            return None, ""
+    if code is _MISSING:
         raise EnvelopeError(
             "a failure envelope needs Response.ResultCode, but Response is an object without it"
         )
-    if type(code) is not int or code not in _INT32:
+    number = plain_int(code)
+    if number is None or number not in _INT32:
         raise EnvelopeError(f"Response.ResultCode must be a 32-bit integer, not {_describe(code)}")
-    return code, _optional_text(error, "Response.Error") or ""
+    return number, _optional_text(error, "Response.Error") or ""
+
+
+def _result_on_success(result: dict[str, object]) -> tuple[int | None, str]:
+    """On 2xx, an object is the result only in its exact shape; otherwise it is a payload."""
+    (code, error), repeated = _scan(result, _RESULT_KEYS)
+    present = (code is not _MISSING) + (error is not _MISSING) + (repeated is not None)
+    if code is _MISSING or present != len(result):
+        return None, ""
+    number = plain_int(code)
+    if number is None or number not in _INT32:
+        return None, ""
+    text = "" if error is _MISSING or error is None else _text_or_none(error)
+    if text is None:
+        return None, ""
+    if repeated is not None:
+        raise EnvelopeError(f"Response has the key {repeated!r} twice, in different cases")
+    return number, text
 
 
 # --- describing bad values without ever failing on them
 
 
 def _describe(value: object) -> str:
-    """A short, safe description: huge ints and deep structures never raise here."""
+    """A short, safe description: huge ints, deep structures and odd classes never raise here."""
     if value is None:
         return "null"
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is bool:
         return f"the boolean {'true' if value else 'false'}"
-    if isinstance(value, int):
-        return f"the integer {_describe_int(value)}"
-    if isinstance(value, float):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return f"the string {_short(value)}"
-    if isinstance(value, dict):
+    # Checked on the type, so that no method of the value runs.
+    if issubclass(kind, int) and isinstance(value, int):
+        return f"the integer {_describe_int(int.__int__(value))}"
+    if issubclass(kind, float) and isinstance(value, float):
+        return f"the number {float.__repr__(value)}"
+    if issubclass(kind, str) and isinstance(value, str):
+        return f"the string {_short(str.__str__(value))}"
+    if issubclass(kind, dict):
         return "an object"
-    if isinstance(value, list):
+    if issubclass(kind, list):
         return "an array"
-    return f"a {type(value).__name__}"
+    return f"a {kind.__name__}"
 
 
 def _describe_int(value: int | None) -> str:
-    if value is None or -(10**30) < value < 10**30:
+    if value is None or -_BIG < value < _BIG:
         return repr(value)
     return f"<{value.bit_length()}-bit integer>"
 

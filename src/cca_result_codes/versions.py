@@ -6,7 +6,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["UNIFIED_IN", "ServerVersion", "as_server_version"]
+__all__ = ["UNIFIED_IN", "ServerVersion", "as_server_version", "leading_version"]
 
 _PART_NAMES = ("major", "minor", "patch", "build")
 # Version strings come from the network; a cap keeps int() away from huge inputs.
@@ -54,18 +54,22 @@ class ServerVersion(tuple[int, int, int, int]):
 
     @property
     def major(self) -> int:
+        """The first number: 5 in 5.4.6.1."""
         return self[0]
 
     @property
     def minor(self) -> int:
+        """The second number: 4 in 5.4.6.1."""
         return self[1]
 
     @property
     def patch(self) -> int:
+        """The third number: 6 in 5.4.6.1."""
         return self[2]
 
     @property
     def build(self) -> int:
+        """The fourth number: 1 in 5.4.6.1."""
         return self[3]
 
     def __repr__(self) -> str:
@@ -79,12 +83,43 @@ class ServerVersion(tuple[int, int, int, int]):
 
 
 def as_server_version(value: ServerVersion | str, what: str) -> ServerVersion:
-    """*value* as a ServerVersion, parsing a string; *what* names it in a TypeError."""
+    """*value* as a ServerVersion, parsing a string; *what* names it in a TypeError.
+
+    >>> as_server_version("5.4.5", "server_version")
+    ServerVersion(5, 4, 5, 0)
+    """
     if isinstance(value, ServerVersion):
         return value
     if isinstance(value, str):
         return ServerVersion.parse(value)
     raise TypeError(f"{what} must be a ServerVersion or str, not {type(value).__name__}")
+
+
+def leading_version(text: str) -> ServerVersion | None:
+    """The version that *text* starts with, or None: ``"5.4.6.1-beta"`` gives 5.4.6.1.
+
+    Reads up to four dot-separated numbers from the start (after spaces), as
+    far as they go; None when *text* does not start with a number or a part
+    is too long.
+
+    >>> leading_version("5.4.6.1-beta"), leading_version("beta")
+    (ServerVersion(5, 4, 6, 1), None)
+    """
+    numbers: list[int] = []
+    for piece in text.lstrip().split(".", len(_PART_NAMES))[: len(_PART_NAMES)]:
+        digits = len(piece) - len(piece.lstrip(_DIGITS))
+        if digits == 0 or digits > _MAX_PART_DIGITS:
+            break
+        numbers.append(int(piece[:digits]))
+        if digits < len(piece):
+            break  # the numeric part ends inside this piece
+    if not numbers:
+        return None
+    numbers += [0] * (len(_PART_NAMES) - len(numbers))
+    return ServerVersion(*numbers)
+
+
+_DIGITS = "0123456789"
 
 
 def _quote(text: str) -> str:

@@ -1,0 +1,145 @@
+"""Reading the status and body of an HTTP response object, sync and async.
+
+Duck-typed: requests, httpx and urllib are never imported. Every attribute of
+the response is read under a guard, because a response object is the
+caller's and may raise anything from a property or ``__getattr__``.
+Integers are normalised here too, without calling any method an int
+subclass could override.
+"""
+
+from __future__ import annotations
+
+from .errors import EnvelopeError
+
+__all__ = ["HTTP_STATUSES", "aread_body", "http_status", "plain_int", "read_body", "read_status"]
+
+HTTP_STATUSES = range(100, 600)
+ABSENT = object()
+"""Stands for an attribute or key that is not there."""
+
+
+def plain_int(value: object) -> int | None:
+    """*value* as a plain int when it is an int or an int subclass other than bool, else None.
+
+    ``int.__int__`` is int's own slot: a subclass cannot override what it returns.
+
+    >>> from http import HTTPStatus
+    >>> plain_int(HTTPStatus.NOT_FOUND), plain_int(True), plain_int("1")
+    (404, None, None)
+    """
+    if type(value) is int:
+        return value
+    # issubclass() on the type never runs the value's code; isinstance() then only narrows.
+    kind = type(value)
+    if issubclass(kind, int) and kind is not bool and isinstance(value, int):
+        return int.__int__(value)
+    return None
+
+
+def http_status(value: object) -> int | None:
+    """*value* as a plain int when it is an HTTP status from 100 to 599, else None."""
+    number = plain_int(value)
+    if number is None or number not in HTTP_STATUSES:
+        return None
+    return number
+
+
+def attribute(response: object, name: str) -> object:
+    """``response.name``, or ABSENT when reading it fails in any way."""
+    try:
+        return getattr(response, name)
+    except Exception:  # absent, or a property or __getattr__ that fails: treated as absent
+        return ABSENT
+
+
+def read_status(response: object) -> tuple[int | None, object]:
+    """The response's HTTP status, and the value it was read from.
+
+    requests and httpx say ``status_code``; http.client and urllib's HTTPError
+    say ``status``. The first valid status wins. When neither is valid the
+    status is None and the value is the first one present (ABSENT if none),
+    for the message.
+    """
+    first: object = ABSENT
+    for name in ("status_code", "status"):
+        value = attribute(response, name)
+        status = http_status(value)
+        if status is not None:
+            return status, value
+        if first is ABSENT:
+            first = value
+    return None, first
+
+
+def read_body(response: object, label: str, status: int | None) -> bytes:
+    """The body of *response* as bytes: its ``content``, else what ``read()`` returns.
+
+    *label* names the response in messages ("HTTP 401 response"). Raises
+    EnvelopeError when there is no body to read or reading it fails.
+    """
+    content_error: Exception | None = None
+    try:
+        content = getattr(response, "content", None)
+    except Exception as error:  # httpx raises ResponseNotRead for an unread stream: try read()
+        content, content_error = None, error
+    if type(content) is bytes:
+        return content
+    if isinstance(content, (bytes, bytearray)):
+        return bytes(content)
+    read = attribute(response, "read")
+    if callable(read):
+        try:
+            body: object = read()
+        except Exception as error:  # the transport's own failure, whatever its class
+            raise unreadable(label, status, error) from error
+    elif content_error is not None:
+        raise unreadable(label, status, content_error) from content_error
+    else:
+        raise EnvelopeError(
+            f"expected a dict, JSON text or an HTTP response, not {type(response).__name__}"
+        )
+    return _bytes_of(body, label, status)
+
+
+async def aread_body(response: object, label: str, status: int | None) -> bytes:
+    """As read_body(), but an unread body is read with ``await response.aread()`` (httpx)."""
+    try:
+        content = getattr(response, "content", None)
+    except Exception as error:  # an unread httpx stream: the async read below fills it
+        aread = attribute(response, "aread")
+        if not callable(aread):
+            raise unreadable(label, status, error) from error
+        try:
+            # httpx's aread() is a coroutine function; anything else fails here and is reported.
+            body: object = await aread()  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType] -- checked at run time
+        except Exception as read_error:  # the transport's own failure, whatever its class
+            raise unreadable(label, status, read_error) from read_error
+        return _bytes_of(body, label, status)  # pyright: ignore[reportUnknownArgumentType] -- as above
+    if type(content) is bytes:
+        return content
+    return read_body(response, label, status)
+
+
+def _bytes_of(body: object, label: str, status: int | None) -> bytes:
+    if isinstance(body, (bytes, bytearray)):
+        return bytes(body)
+    raise EnvelopeError(
+        f"the {label} body is {type(body).__name__}, not bytes",
+        status_code=status,
+    )
+
+
+def unreadable(label: str, status: int | None, error: Exception) -> EnvelopeError:
+    """The EnvelopeError for a body that could not be read because of *error*."""
+    return EnvelopeError(
+        f"could not read the {label} body: {type(error).__name__}: {_safe_str(error)}",
+        status_code=status,
+    )
+
+
+def _safe_str(error: Exception) -> str:
+    try:
+        text = str(error)
+    except Exception:  # a hostile __str__: the class name already says enough
+        return "(no message)"
+    return text if len(text) <= 200 else text[:200] + "..."

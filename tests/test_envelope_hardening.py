@@ -1,0 +1,882 @@
+"""from_response() at the edges: odd statuses, hostile objects, repeated keys, odd Versions.
+
+Each test states the exact outcome: the class, the values, and the words of the message.
+"""
+
+from __future__ import annotations
+
+import enum
+import gzip
+import inspect
+import json
+import pickle
+from http import HTTPStatus
+
+import pytest
+
+from cca_result_codes import (
+    ApiResponse,
+    CcaApiError,
+    EnvelopeError,
+    GeneralError,
+    ListenInError,
+    RequestInfo,
+    ResultCode,
+    ServerVersion,
+    from_response,
+)
+from cca_result_codes import envelope as envelope_module
+from vendor_table import SPEC_DIR
+
+EXAMPLE_TEXT = (SPEC_DIR / "envelope-example.json").read_text(encoding="utf-8")
+BODY = b'{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}'
+NO_STATUS_BODY = b'{"Response": {"ResultCode": 10001, "Error": "warming up"}}'
+
+
+class Response:
+    """A duck-typed HTTP response: a status attribute and a body."""
+
+    def __init__(self, status: object, body: bytes | bytearray = BODY) -> None:
+        self.status_code = status
+        self.content = body
+
+
+# --- the transport's status
+
+
+@pytest.mark.parametrize(
+    ("status", "described"),
+    [
+        (999, "the integer 999"),
+        (0, "the integer 0"),
+        (-5, "the integer -5"),
+        (99, "the integer 99"),
+        (600, "the integer 600"),
+        pytest.param(10**5000, "the integer <16610-bit integer>", id="huge"),
+        (True, "the boolean true"),
+        ("200", "the string '200'"),
+        (200.0, "the number 200.0"),
+        (None, "null"),
+    ],
+)
+def test_an_invalid_transport_status_is_described_honestly(status: object, described: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Response(status, NO_STATUS_BODY))
+    assert str(caught.value) == (
+        f"HTTP response (its status is {described}, not an HTTP status) is not a CcaWebApi"
+        " envelope: the envelope has no StatusCode"
+    )
+    assert caught.value.status_code is None
+
+
+@pytest.mark.parametrize(
+    "status", [999, 0, -5, pytest.param(10**5000, id="huge"), True, "200", 200.0, None]
+)
+def test_an_invalid_transport_status_is_harmless_when_the_envelope_has_one(status: object) -> None:
+    reply = from_response(Response(status))
+    assert reply.status_code == 401
+    assert reply.result_code is ResultCode.UnknownToken
+    assert repr(reply).startswith("ApiResponse(status_code=401,")
+    with pytest.raises(GeneralError, match=r"^401 UnknownToken \(102\): Unknown token$"):
+        reply.raise_for_result()
+
+
+@pytest.mark.parametrize(("status", "expected"), [(100, 100), (599, 599), (HTTPStatus(503), 503)])
+def test_transport_statuses_at_the_boundaries_fill_in(status: object, expected: int) -> None:
+    reply = from_response(Response(status, NO_STATUS_BODY))
+    assert reply.status_code == expected
+    assert type(reply.status_code) is int
+
+
+@pytest.mark.parametrize("status", [99, 600])
+def test_transport_statuses_past_the_boundaries_do_not(status: int) -> None:
+    with pytest.raises(EnvelopeError, match=f"its status is the integer {status}, not an HTTP"):
+        from_response(Response(status, NO_STATUS_BODY))
+
+
+def test_a_null_status_code_falls_back_to_the_transport() -> None:
+    body = b'{"StatusCode": null, "Response": {"ResultCode": 10001, "Error": ""}}'
+    assert from_response(Response(503, body)).status_code == 503
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(json.loads(body))
+    assert str(caught.value) == "the envelope has no StatusCode"
+
+
+def test_a_response_without_any_status_is_named_plainly() -> None:
+    class NoStatus:
+        content = NO_STATUS_BODY
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(NoStatus())
+    assert str(caught.value) == (
+        "HTTP response is not a CcaWebApi envelope: the envelope has no StatusCode"
+    )
+
+
+def test_the_second_status_attribute_is_used_when_the_first_is_invalid() -> None:
+    class Both:
+        status_code = 999
+        status = 502
+        content = NO_STATUS_BODY
+
+    assert from_response(Both()).status_code == 502
+
+
+# --- response objects whose attributes raise
+
+
+class RaisingGetattr:
+    """Every attribute lookup raises KeyError, as a careless __getattr__ does."""
+
+    def __getattr__(self, name: str) -> object:
+        raise KeyError(name)
+
+
+class ContentRaisesKeyError:
+    status_code = 500
+
+    @property
+    def content(self) -> bytes:
+        raise KeyError("content")
+
+
+class ReadPropertyRaises:
+    status = 500
+
+    @property
+    def read(self) -> object:
+        raise LookupError("read")
+
+
+def test_a_raising_getattr_is_not_an_http_response() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(RaisingGetattr())
+    assert str(caught.value) == ("could not read the HTTP response body: KeyError: 'content'")
+
+
+def test_a_raising_content_property_is_an_unreadable_body() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(ContentRaisesKeyError())
+    assert str(caught.value) == "could not read the HTTP 500 response body: KeyError: 'content'"
+    assert caught.value.status_code == 500
+
+
+def test_a_raising_read_property_counts_as_no_read() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(ReadPropertyRaises())
+    assert str(caught.value) == (
+        "expected a dict, JSON text or an HTTP response, not ReadPropertyRaises"
+    )
+
+
+def test_an_exception_whose_str_raises_is_still_reported() -> None:
+    class Unprintable(Exception):
+        def __str__(self) -> str:
+            raise RuntimeError("no")
+
+    class ReadFails:
+        status = 502
+
+        def read(self) -> bytes:
+            raise Unprintable
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(ReadFails())
+    assert str(caught.value) == (
+        "could not read the HTTP 502 response body: Unprintable: (no message)"
+    )
+
+
+def test_a_long_transport_error_is_cut() -> None:
+    class ReadFails:
+        status = 502
+
+        def read(self) -> bytes:
+            raise OSError("x" * 500)
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(ReadFails())
+    assert str(caught.value) == (
+        "could not read the HTTP 502 response body: OSError: " + "x" * 200 + "..."
+    )
+
+
+def test_a_bytearray_body_and_a_bytes_subclass_body_are_read() -> None:
+    class Body(bytes):
+        pass
+
+    assert from_response(Response(401, bytearray(BODY))).raw_code == 102
+    assert from_response(Response(401, Body(BODY))).raw_code == 102
+
+
+# --- hostile values inside dicts
+
+
+class Hostile:
+    """A value whose comparison, truth, hash, str and repr all raise."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __ne__(self, other: object) -> bool:
+        raise RuntimeError("__ne__")
+
+    def __bool__(self) -> bool:
+        raise RuntimeError("__bool__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+    __str__ = __repr__
+
+
+def _no_class(_: object) -> type:
+    raise RuntimeError("__class__")
+
+
+class LyingClass:
+    """A value whose __class__ raises, so that isinstance() would run its code."""
+
+    __class__ = property(_no_class)  # hostile on purpose
+
+
+@pytest.mark.parametrize("kind", [Hostile, LyingClass], ids=["dunders", "class"])
+@pytest.mark.parametrize(
+    ("place", "message"),
+    [
+        ("StatusCode", "StatusCode must be an HTTP status from 100 to 599, not a "),
+        ("Request", "Request must be an object, not a "),
+        ("ResultCode", "Response.ResultCode must be a 32-bit integer, not a "),
+        ("Error", "Response.Error must be a string, not a "),
+        ("Method", "Request.Method must be a string, not a "),
+    ],
+)
+def test_hostile_values_give_envelope_errors(kind: type, place: str, message: str) -> None:
+    hostile = kind()
+    source: dict[str, object] = {
+        "Request": {"Method": "GET", "Url": "u"},
+        "StatusCode": 401,
+        "Response": {"ResultCode": 102, "Error": ""},
+    }
+    if place in ("ResultCode", "Error"):
+        source["Response"] = {"ResultCode": 102, "Error": ""} | {place: hostile}
+    elif place == "Method":
+        source["Request"] = {"Method": hostile, "Url": "u"}
+    else:
+        source[place] = hostile
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(source)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize("kind", [Hostile, LyingClass], ids=["dunders", "class"])
+def test_a_hostile_version_or_payload_is_kept_not_touched(kind: type) -> None:
+    hostile = kind()
+    reply = from_response({"StatusCode": 200, "Version": hostile, "Response": hostile})
+    assert reply.ok
+    assert reply.version is None
+    assert reply.version_text is None
+    assert reply.payload is hostile
+    assert reply.raise_for_result() is hostile
+
+
+def test_a_hostile_key_is_an_envelope_error() -> None:
+    class CollidingKey(Hostile):
+        def __hash__(self) -> int:
+            return hash("StatusCode")
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response({CollidingKey(): 1, "Response": 1})
+    assert str(caught.value) == (
+        "could not read the input as an envelope: RuntimeError raised while reading it"
+    )
+    assert isinstance(caught.value.__cause__, RuntimeError)
+
+
+def test_a_dict_subclass_whose_methods_raise_is_an_envelope_error() -> None:
+    class Broken(dict[str, object]):
+        def get(self, *_: object) -> object:
+            raise KeyError("get")
+
+    with pytest.raises(EnvelopeError, match="KeyError raised while reading it"):
+        from_response(Broken(StatusCode=200, Response=1))
+
+
+def test_str_and_bytes_subclasses_are_read_as_text() -> None:
+    class Text(str):
+        def removeprefix(self, prefix: str) -> str:
+            raise RuntimeError("not called")
+
+    class Data(bytes):
+        def decode(self, encoding: str = "utf-8", errors: str = "strict") -> str:
+            raise RuntimeError("not called")
+
+    assert from_response(Text(EXAMPLE_TEXT)) == from_response(EXAMPLE_TEXT)
+    assert from_response(Data(EXAMPLE_TEXT.encode())) == from_response(EXAMPLE_TEXT)
+
+
+def test_string_subclasses_in_an_envelope_become_plain_strings() -> None:
+    class Text(str):
+        def __repr__(self) -> str:
+            raise RuntimeError("__repr__")
+
+        def lower(self) -> str:
+            raise RuntimeError("lower")
+
+    reply = from_response(
+        {
+            Text("statusCode"): 401,
+            "Request": {"Method": Text("GET"), "Url": Text("u"), "x": 1},
+            "Version": Text("5.4.6.1"),
+            "Response": {"ResultCode": 102, "Error": Text("e"), "Detail": 1},
+        }
+    )
+    assert (reply.request, reply.error, reply.version_text) == (
+        RequestInfo("GET", "u"),
+        "e",
+        "5.4.6.1",
+    )
+    assert [type(reply.error), type(reply.version_text)] == [str, str]
+    assert reply.request is not None
+    assert [type(reply.request.method), type(reply.request.url)] == [str, str]
+    assert repr(reply).startswith("ApiResponse(status_code=401")
+
+
+# --- int subclasses
+
+
+class Colour(enum.IntEnum):
+    RED = 401
+
+
+class SneakyInt(int):
+    """An int whose own methods lie or raise: only int's value may be used."""
+
+    def __int__(self) -> int:
+        raise RuntimeError("__int__")
+
+    def __index__(self) -> int:
+        raise RuntimeError("__index__")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+
+@pytest.mark.parametrize(
+    "status",
+    [HTTPStatus.UNAUTHORIZED, Colour.RED, SneakyInt(401)],
+    ids=["HTTPStatus", "IntEnum", "sneaky"],
+)
+@pytest.mark.parametrize(
+    "code", [ResultCode.UnknownToken, SneakyInt(102)], ids=["ResultCode", "sneaky"]
+)
+def test_int_subclasses_are_the_ints_they_are(status: int, code: int) -> None:
+    reply = from_response({"StatusCode": status, "Response": {"ResultCode": code, "Error": ""}})
+    assert (reply.status_code, reply.raw_code, reply.result_code) == (401, 102, ResultCode(102))
+    assert type(reply.status_code) is int
+    assert type(reply.raw_code) is int
+    with pytest.raises(GeneralError, match=r"^401 UnknownToken \(102\): Unknown token$"):
+        reply.raise_for_result()
+
+
+def test_an_int_subclass_out_of_range_is_described_by_its_value() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response({"StatusCode": SneakyInt(999), "Response": 1})
+    assert (
+        str(caught.value)
+        == "StatusCode must be an HTTP status from 100 to 599, not the integer 999"
+    )
+    with pytest.raises(EnvelopeError) as caught:
+        from_response({"StatusCode": 401, "Response": {"ResultCode": SneakyInt(2**31)}})
+    assert str(caught.value) == (
+        "Response.ResultCode must be a 32-bit integer, not the integer 2147483648"
+    )
+
+
+def test_float_and_bool_subclasses_are_still_refused() -> None:
+    class Number(float):
+        def __repr__(self) -> str:
+            raise RuntimeError("__repr__")
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response({"StatusCode": Number(401.5), "Response": 1})
+    assert (
+        str(caught.value)
+        == "StatusCode must be an HTTP status from 100 to 599, not the number 401.5"
+    )
+    with pytest.raises(EnvelopeError, match="not the boolean false"):
+        from_response({"StatusCode": 401, "Response": {"ResultCode": False}})
+
+
+# --- boundaries
+
+
+@pytest.mark.parametrize(
+    ("status", "accepted"), [(99, False), (100, True), (599, True), (600, False)]
+)
+def test_status_code_boundaries(status: int, accepted: bool) -> None:
+    source = {"StatusCode": status, "Response": {"ResultCode": 102, "Error": ""}}
+    if accepted:
+        assert from_response(source).status_code == status
+        assert from_response(json.dumps(source)).status_code == status
+    else:
+        with pytest.raises(EnvelopeError) as caught:
+            from_response(source)
+        assert str(caught.value) == (
+            f"StatusCode must be an HTTP status from 100 to 599, not the integer {status}"
+        )
+
+
+@pytest.mark.parametrize(
+    ("code", "accepted"),
+    [(-(2**31) - 1, False), (-(2**31), True), (2**31 - 1, True), (2**31, False)],
+)
+@pytest.mark.parametrize("status", [200, 401])
+def test_result_code_boundaries(code: int, accepted: bool, status: int) -> None:
+    source = {"StatusCode": status, "Response": {"ResultCode": code}}
+    if accepted:
+        assert from_response(source).raw_code == code
+    elif status == 200:
+        assert from_response(source).raw_code is None  # on 2xx, not the result shape: a payload
+    else:
+        with pytest.raises(EnvelopeError) as caught:
+            from_response(source)
+        assert str(caught.value) == (
+            f"Response.ResultCode must be a 32-bit integer, not the integer {code}"
+        )
+
+
+def test_the_request_fast_path_still_refuses_a_repeated_url() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(
+            {"StatusCode": 200, "Response": 1, "Request": {"Method": "GET", "Url": "a", "URL": "b"}}
+        )
+    assert str(caught.value) == "Request has the key 'URL' twice, in different cases"
+
+
+# --- 2xx Response shapes
+
+
+@pytest.mark.parametrize(
+    ("response", "raw_code", "error", "ok"),
+    [
+        ({"ResultCode": 102}, 102, "", False),
+        ({"resultcode": 102, "ERROR": "expired"}, 102, "expired", False),
+        ({"ResultCode": 102, "Error": None}, 102, "", False),
+        ({"ResultCode": 0}, 0, "", True),
+        ({"Error": "boom"}, None, "", True),
+        ({"ResultCode": "OK"}, None, "", True),
+        ({"ResultCode": True}, None, "", True),
+        ({"ResultCode": 1.0}, None, "", True),
+        ({"ResultCode": 2**31}, None, "", True),
+        ({"ResultCode": 102, "Error": 5}, None, "", True),
+        ({"ResultCode": 102, "Data": 5}, None, "", True),
+        ({"ResultCode": 102, 7: "x"}, None, "", True),
+        ({}, None, "", True),
+    ],
+    ids=repr,
+)
+def test_2xx_response_shapes(
+    response: dict[object, object], raw_code: int | None, error: str, ok: bool
+) -> None:
+    reply = from_response({"StatusCode": 200, "Response": response})
+    assert (reply.raw_code, reply.error, reply.ok) == (raw_code, error, ok)
+    assert reply.payload is response
+
+
+def test_2xx_result_shape_with_a_key_in_two_cases_is_refused() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response({"StatusCode": 200, "Response": {"ResultCode": 102, "resultCode": 0}})
+    assert str(caught.value) == "Response has the key 'resultCode' twice, in different cases"
+
+
+def test_2xx_payload_that_repeats_error_in_two_cases_is_a_payload() -> None:
+    payload = {"Error": "a", "error": "b"}
+    assert from_response({"StatusCode": 200, "Response": payload}).payload is payload
+
+
+def test_non_2xx_result_shape_is_required() -> None:
+    for response, message in [
+        ({"Error": "boom"}, "but Response is an object without it"),
+        ({"ResultCode": "OK"}, "not the string 'OK'"),
+        ({"ResultCode": 102, "Error": 5}, "Response.Error must be a string, not the integer 5"),
+    ]:
+        with pytest.raises(EnvelopeError, match=message):
+            from_response({"StatusCode": 500, "Response": response})
+
+
+# --- repeated keys in JSON text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"StatusCode": 500, "StatusCode": 200, "Response": 1}',
+            "the envelope has the key 'StatusCode' twice",
+        ),
+        (
+            '{"StatusCode": 500, "statuscode": 200, "Response": 1}',
+            "the envelope has the key 'statuscode' twice, in different cases",
+        ),
+        (
+            '{"statuscode": 500, "statuscode": 200, "Response": 1}',
+            "the envelope has the key 'statuscode' twice",
+        ),
+        (
+            '{"Status\\u0043ode": 500, "StatusCode": 200, "Response": 1}',
+            "the envelope has the key 'StatusCode' twice",
+        ),
+        (
+            '{"StatusCode": 200, "Response": 1,'
+            ' "Request": {"Method": "GET", "Url": "a", "Url": "b"}}',
+            "Request has the key 'Url' twice",
+        ),
+        (
+            '{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": "", "ResultCode": 0}}',
+            "Response has the key 'ResultCode' twice",
+        ),
+        (
+            '{"StatusCode": 200, "Response": {"ResultCode": 102, "ResultCode": 0}}',
+            "Response has the key 'ResultCode' twice",
+        ),
+        (
+            '{"StatusCode": 401,'
+            ' "Response": {"ResultCode": 102, "Error": "a", "Error": "b", "X": 1}}',
+            "Response has the key 'Error' twice",
+        ),
+    ],
+)
+def test_repeated_keys_are_refused(text: str, message: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(text)
+    assert str(caught.value) == message
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(text.encode())
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "payload"),
+    [
+        ('{"StatusCode": 200, "Response": {"Error": "a", "Error": "b"}}', {"Error": "b"}),
+        (
+            '{"StatusCode": 200, "Response": {"ResultCode": 1, "Data": 2, "Data": 3}}',
+            {"ResultCode": 1, "Data": 3},
+        ),
+        ('{"StatusCode": 200, "Response": [{"Url": 1, "Url": 2}]}', [{"Url": 2}]),
+        ('{"StatusCode": 200, "Response": {"Version": 1, "Version": 2}}', {"Version": 2}),
+        ('{"StatusCode": 200, "Response": "\\u0041", "Other": 1, "Other": 2}', "A"),
+    ],
+)
+def test_repeated_keys_in_payloads_are_read_as_json_reads_them(text: str, payload: object) -> None:
+    reply = from_response(text)
+    assert reply.ok
+    assert reply.payload == payload
+
+
+def test_a_discarded_object_does_not_lend_its_id_to_the_request() -> None:
+    # The first "x" object is dropped by json; the Request object comes later.
+    pieces = ", ".join(f'"x": {{"Url": {n}, "Url": {n}}}' for n in range(50))
+    text = (
+        '{"StatusCode": 200, "Response": {'
+        + pieces
+        + '}, "Request": {"Method": "GET", "Url": "u"}}'
+    )
+    assert from_response(text).request == RequestInfo("GET", "u")
+
+
+# --- Version
+
+
+@pytest.mark.parametrize(
+    ("sent", "server_version", "version", "version_text"),
+    [
+        ("5.4.6.1-beta", None, ServerVersion(5, 4, 6, 1), "5.4.6.1-beta"),
+        ("5.4.6.1-beta", "5.4.5", ServerVersion(5, 4, 5), "5.4.6.1-beta"),
+        ("abc", None, None, "abc"),
+        ("abc", "5.4.5", ServerVersion(5, 4, 5), "abc"),
+        ("1.2.3.4.5", None, ServerVersion(1, 2, 3, 4), "1.2.3.4.5"),
+        (5, None, None, None),
+        (5.4, "5.4.7", ServerVersion(5, 4, 7), None),
+        ([5, 4], None, None, None),
+        pytest.param(10**5000, None, None, None, id="huge"),
+        ("", None, None, ""),
+        ("", "5.4.5", ServerVersion(5, 4, 5), ""),
+        (None, "5.4.5", ServerVersion(5, 4, 5), None),
+        (" 5.4.7 ", "5.4.5", ServerVersion(5, 4, 7), " 5.4.7 "),
+        ("5.4.6.1", "5.4.5", ServerVersion(5, 4, 6, 1), "5.4.6.1"),
+    ],
+)
+def test_versions_that_do_not_parse_never_lose_the_response(
+    sent: object,
+    server_version: str | None,
+    version: ServerVersion | None,
+    version_text: str | None,
+) -> None:
+    reply = from_response(
+        {"StatusCode": 401, "Version": sent, "Response": {"ResultCode": 712, "Error": ""}},
+        server_version=server_version,
+    )
+    assert (reply.version, reply.version_text) == (version, version_text)
+    legacy = version is not None and version < ServerVersion(5, 4, 6)
+    expected = (
+        ResultCode.ListenInNoActiveConversationFound if legacy else ResultCode.ListenInTapiError
+    )
+    assert reply.result_code is expected
+    assert reply.raw_code == 712
+
+
+def test_absent_version_has_no_text() -> None:
+    reply = from_response({"StatusCode": 200, "Response": 1})
+    assert (reply.version, reply.version_text) == (None, None)
+
+
+def _cache() -> dict[str, ServerVersion]:
+    return envelope_module._version_cache  # pyright: ignore[reportPrivateUsage]
+
+
+def test_version_cache_holds_at_most_64_short_canonical_strings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(envelope_module, "_version_cache", {})
+    sizes: list[int] = []
+    for patch in range(300):
+        reply = from_response({"StatusCode": 200, "Response": 1, "Version": f"5.4.{patch}"})
+        assert reply.version == ServerVersion(5, 4, patch)
+        sizes.append(len(_cache()))
+    assert max(sizes) == 64
+    assert sizes[:64] == list(range(1, 65))
+    _cache().clear()
+    padded = " " * 2_000_000 + "5.4.7"
+    long_form = "1" * 9 + "." + "2" * 9 + "." + "3" * 9  # 29 characters, canonical
+    for text in [padded, "5.4.7 ", "05.4.7", "5.4.7-beta", long_form]:
+        from_response({"StatusCode": 200, "Response": 1, "Version": text})
+    assert _cache() == {}
+    for text in ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.4"]:
+        from_response({"StatusCode": 200, "Response": 1, "Version": text})
+    assert sorted(_cache()) == sorted(
+        ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.4"]
+    )
+
+
+def test_a_cached_version_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(envelope_module, "_version_cache", {"5.4.7": ServerVersion(9, 9)})
+    reply = from_response({"StatusCode": 200, "Response": 1, "Version": "5.4.7"})
+    assert reply.version == ServerVersion(9, 9)
+
+
+# --- nesting
+
+
+def _nested(depth: int) -> str:
+    """An envelope whose whole nesting, the envelope included, is *depth* levels."""
+    inner = depth - 1
+    return '{"StatusCode": 200, "Response": ' + "[" * inner + "]" * inner + "}"
+
+
+def test_max_depth_is_one_hundred() -> None:
+    assert envelope_module.MAX_DEPTH == 100
+
+
+def test_nesting_up_to_the_limit_parses() -> None:
+    assert from_response(_nested(100)).ok
+    assert from_response(_nested(100).encode()).ok
+
+
+@pytest.mark.parametrize("depth", [101, 200, 100_000])
+def test_nesting_past_the_limit_is_refused(depth: int) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(_nested(depth))
+    assert str(caught.value) == "the JSON is nested too deeply to read (more than 100 levels)"
+    assert caught.value.excerpt == _nested(depth)[:200]
+
+
+def test_many_brackets_side_by_side_are_not_deep() -> None:
+    wide = '{"StatusCode": 200, "Response": [' + ", ".join(["[{}]"] * 500) + "]}"
+    assert len(from_response(wide).payload) == 500
+
+
+def test_brackets_inside_strings_are_not_nesting() -> None:
+    text = '{"StatusCode": 200, "Response": ["' + "[{" * 300 + '\\"["]}'
+    assert from_response(text).payload == ["[{" * 300 + '"[']
+
+
+def test_an_unterminated_string_stops_the_count() -> None:
+    text = '{"StatusCode": 200, "Response": "' + "[" * 300
+    with pytest.raises(EnvelopeError, match="not JSON: Unterminated string"):
+        from_response(text)
+
+
+# --- messages that help
+
+
+def test_a_gzip_body_says_so() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Response(401, gzip.compress(BODY)))
+    assert str(caught.value).startswith(
+        "HTTP 401 response is not a CcaWebApi envelope: the input is not UTF-8"
+        " (it looks gzip-compressed: it starts with 1f 8b; decompress it first):"
+    )
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name", "how"),
+    [
+        ("utf-16", "UTF-16-LE", "it starts with the UTF-16-LE byte order mark"),
+        ("utf-32", "UTF-32-LE", "it starts with the UTF-32-LE byte order mark"),
+        ("utf-16-le", "UTF-16-LE", "NUL bytes between the characters"),
+        ("utf-16-be", "UTF-16-BE", "NUL bytes between the characters"),
+        ("utf-32-le", "UTF-32-LE", "NUL bytes between the characters"),
+        ("utf-32-be", "UTF-32-BE", "NUL bytes between the characters"),
+    ],
+)
+def test_utf16_and_utf32_bodies_name_the_encoding(encoding: str, name: str, how: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(BODY.decode().encode(encoding))
+    assert f"(it looks like {name}: {how})" in str(caught.value)
+
+
+def test_big_endian_byte_order_marks() -> None:
+    with pytest.raises(
+        EnvelopeError, match=r"\(it looks like UTF-16-BE: it starts with the UTF-16-BE byte"
+    ):
+        from_response(b"\xfe\xff" + BODY.decode().encode("utf-16-be"))
+    with pytest.raises(
+        EnvelopeError, match=r"\(it looks like UTF-32-BE: it starts with the UTF-32-BE byte"
+    ):
+        from_response(b"\x00\x00\xfe\xff" + BODY.decode().encode("utf-32-be"))
+
+
+def test_other_bad_bytes_get_no_hint() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(b"{\xff}")
+    assert str(caught.value) == "the input is not UTF-8: invalid start byte at byte 1"
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(b"\x00{")
+    assert str(caught.value).startswith("the input is not JSON: Expecting value")
+
+
+def test_a_legacy_hole_is_explained() -> None:
+    reply = from_response(
+        {"StatusCode": 409, "Version": "5.4.5", "Response": {"ResultCode": 709, "Error": ""}}
+    )
+    with pytest.raises(ListenInError) as caught:
+        reply.raise_for_result()
+    message = str(caught.value)
+    assert message.startswith("409 legacy code 709 has no documented meaning: ")
+    assert message.endswith(" (from a 5.4.5.0 server)")
+    assert "unknown result code" not in message
+
+
+def test_a_hand_made_response_with_a_mapped_legacy_number_says_unknown() -> None:
+    reply = ApiResponse(None, ServerVersion(5, 4, 5), 409, None, 712, "", None, {})
+    with pytest.raises(ListenInError) as caught:
+        reply.raise_for_result()
+    assert str(caught.value) == "409 unknown result code 712"
+
+
+def test_an_unknown_number_from_a_current_server_is_plainly_unknown() -> None:
+    reply = from_response({"StatusCode": 409, "Version": "5.4.6", "Response": {"ResultCode": 799}})
+    with pytest.raises(ListenInError) as caught:
+        reply.raise_for_result()
+    assert str(caught.value) == "409 unknown result code 799"
+
+
+# --- raise_for_result's class
+
+
+def test_an_old_number_raises_the_class_of_todays_code() -> None:
+    reply = from_response(
+        {"StatusCode": 409, "Version": "5.4.5", "Response": {"ResultCode": 712, "Error": ""}}
+    )
+    with pytest.raises(ListenInError) as caught:
+        reply.raise_for_result()
+    assert type(caught.value) is CcaApiError.for_code(711)
+    assert caught.value.result_code is ResultCode.ListenInNoActiveConversationFound
+    assert caught.value.raw_code == 712
+
+
+def test_a_success_code_on_a_failure_status_raises_the_base_class() -> None:
+    reply = from_response({"StatusCode": 500, "Response": {"ResultCode": 0}})
+    with pytest.raises(CcaApiError) as caught:
+        reply.raise_for_result()
+    assert type(caught.value) is CcaApiError
+
+
+# --- the object's field lists agree
+
+
+def test_api_response_field_lists_agree() -> None:
+    names = [
+        "request",
+        "version",
+        "status_code",
+        "result_code",
+        "raw_code",
+        "error",
+        "payload",
+        "envelope",
+        "version_text",
+    ]
+    assert sorted(ApiResponse.__slots__) == sorted(names)
+    assert list(ApiResponse.__annotations__) == names
+    assert list(inspect.signature(ApiResponse.__init__).parameters)[1:] == names
+    values = [object() for _ in names]
+    reply = ApiResponse(*values)  # type: ignore[arg-type]  # markers, to see where each goes
+    assert [getattr(reply, name) for name in names] == values
+    assert list(reply._fields()) == values  # pyright: ignore[reportPrivateUsage]
+
+
+def test_every_field_takes_part_in_equality_and_pickling() -> None:
+    base: list[object] = [None, None, 401, None, 5000, "", None, {}, None]
+    others: list[object] = [
+        RequestInfo("GET", "u"),
+        ServerVersion(5, 4, 6),
+        402,
+        ResultCode(102),
+        5001,
+        "e",
+        1,
+        {"a": 1},
+        "5",
+    ]
+    reply = ApiResponse(*base)  # type: ignore[arg-type]  # values of the right types, positionally
+    for index, other in enumerate(others):
+        changed = list(base)
+        changed[index] = other
+        different = ApiResponse(*changed)  # type: ignore[arg-type]  # as above
+        assert different != reply
+        assert pickle.loads(pickle.dumps(different)) == different
+
+
+def test_request_info_hash_follows_both_fields() -> None:
+    hashes = {hash(RequestInfo(method, url)) for method in ("GET", "POST") for url in ("a", "b")}
+    assert len(hashes) == 4
+    assert hash(RequestInfo("GET", "a")) == hash(RequestInfo("GET", "a"))
+    assert hash(RequestInfo("GET", "a")) == hash(("GET", "a"))
+
+
+# --- the caller's server_version
+
+
+@pytest.mark.parametrize(("value", "name"), [(5.4, "float"), (b"5.4.5", "bytes"), (546, "int")])
+def test_a_bad_server_version_names_the_argument(value: object, name: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        from_response(EXAMPLE_TEXT, server_version=value)  # type: ignore[arg-type]  # wrong on purpose
+    assert str(caught.value) == f"server_version must be a ServerVersion or str, not {name}"
+
+
+def test_available_in_names_its_argument() -> None:
+    with pytest.raises(TypeError) as caught:
+        ResultCode.UnknownToken.available_in(5.4)  # type: ignore[arg-type]  # wrong on purpose
+    assert str(caught.value) == "available_in()'s version must be a ServerVersion or str, not float"
