@@ -11,10 +11,8 @@ import pytest
 FORBIDDEN = ["json", "dataclasses", "typing", "argparse"]
 
 
-@pytest.mark.parametrize(
-    "module", ["cca_result_codes", "cca_result_codes.envelope", "cca_result_codes.legacy"]
-)
-def test_import_loads_none_of_the_heavy_modules(module: str) -> None:
+def _loaded_by(module: str) -> list[str]:
+    """The modules that importing *module* loads, in a fresh interpreter."""
     code = (
         "import sys\n"
         "before = set(sys.modules)\n"
@@ -24,9 +22,36 @@ def test_import_loads_none_of_the_heavy_modules(module: str) -> None:
     result = subprocess.run(
         [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
     )
-    loaded = json.loads(result.stdout.replace("'", '"'))
+    loaded: list[str] = json.loads(result.stdout.replace("'", '"'))
     assert module in loaded
+    return loaded
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "cca_result_codes",
+        "cca_result_codes.envelope",
+        "cca_result_codes.legacy",
+        "cca_result_codes.errors",
+        "cca_result_codes.hooks",
+    ],
+)
+def test_import_loads_none_of_the_heavy_modules(module: str) -> None:
+    loaded = _loaded_by(module)
     assert [name for name in FORBIDDEN if name in loaded] == []
+
+
+def test_the_package_loads_neither_the_exceptions_nor_the_hooks() -> None:
+    loaded = _loaded_by("cca_result_codes")
+    assert "cca_result_codes.errors" not in loaded
+    assert "cca_result_codes.hooks" not in loaded
+
+
+def test_the_hooks_load_neither_requests_nor_httpx() -> None:
+    loaded = _loaded_by("cca_result_codes.hooks")
+    assert "cca_result_codes.errors" in loaded  # the check above sees what it claims to
+    assert [name for name in loaded if name.split(".")[0] in ("requests", "httpx")] == []
 
 
 def test_parsing_text_loads_json_on_first_use() -> None:
@@ -61,7 +86,9 @@ def test_legacy_module_loads_on_first_access(monkeypatch: pytest.MonkeyPatch) ->
     assert cca_result_codes.legacy is legacy
 
 
-@pytest.mark.parametrize("name", ["from_response", "GeneralError", "LegacyCodeError"])
+@pytest.mark.parametrize(
+    "name", ["from_response", "GeneralError", "LegacyCodeError", "is_retryable"]
+)
 def test_a_lazy_name_loads_once_and_is_kept(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     import importlib
 

@@ -5,6 +5,9 @@ The assertions also run, so the file proves the same facts at run time.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from typing_extensions import assert_type
 
 from cca_result_codes import Category, ResultCode, ServerVersion, legacy
@@ -65,7 +68,7 @@ def test_envelope_types() -> None:
     assert assert_type(reply.error, str) == ""
     assert assert_type(reply.ok, bool) is False
     assert assert_type(reply.category, "Category | None") is Category.LISTEN_IN
-    assert assert_type(reply.payload, object) == {"ResultCode": 711}
+    assert assert_type(reply.payload, Any) == {"ResultCode": 711}
     try:
         reply.raise_for_result()
     except CcaApiError as error:
@@ -75,6 +78,70 @@ def test_envelope_types() -> None:
         assert assert_type(error.error, str) == ""
         assert assert_type(error.response, "ApiResponse | None") is reply
         assert isinstance(error, ListenInError)
-    assert assert_type(CcaApiError.for_code(711), "type[CcaApiError]") is ListenInError
+    assert assert_type(CcaApiError.for_code(799), "type[CcaApiError]") is ListenInError
     info = RequestInfo("GET", "u")
     assert assert_type(info.method, "str | None") == "GET"
+
+
+def test_the_payload_is_any_as_json_loads_gives() -> None:
+    from cca_result_codes import from_response
+
+    reply = from_response({"StatusCode": 200, "Response": {"Token": "t"}})
+    payload = reply.raise_for_result()
+    token: str = assert_type(payload, Any)["Token"]  # no cast needed in strict mode
+    assert token == "t"
+
+
+def test_per_code_exceptions() -> None:
+    from cca_result_codes import GeneralError, errors, from_response
+
+    reply = from_response({"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}})
+    try:
+        reply.raise_for_result()
+    except errors.UnknownToken as error:
+        assert assert_type(error.result_code, "ResultCode | None") is ResultCode.UnknownToken
+        assert assert_type(error.retryable, bool) is False
+        assert assert_type(error, errors.UnknownToken).status_code == 401
+        assert isinstance(error, GeneralError)
+    assert assert_type(errors.UnknownToken.code, ResultCode) is ResultCode.UnknownToken
+    found = assert_type(errors.CcaApiError.for_code(102), "type[errors.CcaApiError]")
+    assert found is errors.UnknownToken
+    by_category = errors.CcaApiError.for_category(Category.GENERAL)
+    assert assert_type(by_category, "type[errors.CcaApiError]") is GeneralError
+
+
+def test_is_retryable_is_a_tenacity_predicate() -> None:
+    from tenacity import retry_if_exception
+
+    from cca_result_codes import errors, is_retryable
+
+    predicate = retry_if_exception(is_retryable)
+    assert assert_type(is_retryable(errors.CcaTimeout("t")), bool) is True
+    assert predicate.predicate(errors.CcaTimeout("t")) is True
+
+
+def test_hooks_are_accepted_by_the_clients() -> None:
+    import httpx
+    import requests
+
+    from cca_result_codes.hooks import httpx_async_hook, httpx_hook, requests_hook
+
+    # The exact types each library documents for its hooks.
+    for_requests: Callable[[requests.Response], Any] = requests_hook
+    for_httpx: Callable[[httpx.Response], Any] = httpx_hook
+    for_async_httpx: Callable[[httpx.Response], Awaitable[None]] = httpx_async_hook
+    assert (for_requests, for_httpx, for_async_httpx) == (
+        requests_hook,
+        httpx_hook,
+        httpx_async_hook,
+    )
+    with requests.Session() as session:
+        session.hooks["response"].append(requests_hook)
+        assert session.hooks["response"] == [requests_hook]
+    with requests.Session() as session:
+        session.hooks = {"response": [requests_hook]}
+    with httpx.Client(event_hooks={"response": [httpx_hook]}) as client:
+        assert client.event_hooks["response"] == [httpx_hook]
+    client.event_hooks = {"response": [httpx_hook]}
+    async_client = httpx.AsyncClient(event_hooks={"response": [httpx_async_hook]})
+    assert async_client.event_hooks["response"] == [httpx_async_hook]

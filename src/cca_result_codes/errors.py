@@ -89,6 +89,17 @@ class CcaApiError(Exception):
     category: ClassVar[Category | None] = None
     """The category this class stands for; None on this base class."""
 
+    result_code: ResultCode | None
+    """The code, as read (today's code for a legacy number); None when unknown."""
+    raw_code: int | None
+    """The number as the server sent it; None when the envelope had no ResultCode."""
+    status_code: int | None
+    """The envelope's HTTP status."""
+    error: str
+    """The envelope's ``Error`` text, often empty."""
+    response: ApiResponse | None
+    """The whole parsed envelope; None for an exception made by hand."""
+
     def __init_subclass__(
         cls, *, category: Category | None = None, code: ResultCode | None = None
     ) -> None:
