@@ -1,7 +1,7 @@
 """An independent reading of the vendor's page, spec/result-codes.txt.
 
 The library's table is written by hand in codes.py; this parser reads the
-vendor's flattened text by DESIGN.md's rules so that tests can compare the
+vendor's flattened text by the rules in docs/design.md so that tests can compare the
 two row by row. It shares no code with the library.
 """
 
