@@ -240,7 +240,7 @@ def _no_class(_: object) -> type:
 class LyingClass:
     """A value whose __class__ raises, so that isinstance() would run its code."""
 
-    __class__ = property(_no_class)  # hostile on purpose
+    __class__ = property(_no_class)  # pyright: ignore[reportIncompatibleMethodOverride] -- hostile on purpose
 
 
 @pytest.mark.parametrize("kind", [Hostile, LyingClass], ids=["dunders", "class"])

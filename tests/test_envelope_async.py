@@ -1,0 +1,236 @@
+"""afrom_response() on real httpx.AsyncClient responses from a local server, streamed or not."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+
+from cca_result_codes import (
+    ApiResponse,
+    EnvelopeError,
+    GeneralError,
+    ResultCode,
+    ServerVersion,
+    afrom_response,
+    from_response,
+)
+from vendor_table import SPEC_DIR
+
+EXAMPLE = (SPEC_DIR / "envelope-example.json").read_bytes()
+LEGACY = json.dumps(
+    {"Version": "", "StatusCode": 409, "Response": {"ResultCode": 712, "Error": ""}}
+).encode()
+
+# path: (HTTP status, body)
+ROUTES: dict[str, tuple[int, bytes]] = {
+    "/error": (401, EXAMPLE),
+    "/agents": (200, b'{"StatusCode": 200, "Response": [{"Id": 1}]}'),
+    "/legacy": (409, LEGACY),
+    "/html": (502, b"<html>Bad Gateway</html>"),
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        status, body = ROUTES[self.path]
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output quiet."""
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+async def _streamed(url: str, **kwargs: str) -> ApiResponse:
+    async with httpx.AsyncClient(timeout=10) as client, client.stream("GET", url) as response:
+        assert not hasattr(response, "_content")  # unread: afrom_response must await aread()
+        return await afrom_response(response, **kwargs)
+
+
+async def _plain(url: str) -> ApiResponse:
+    async with httpx.AsyncClient(timeout=10) as client:
+        response = await client.get(url)
+        return await afrom_response(response)
+
+
+def test_a_streamed_error_envelope_is_read(base_url: str) -> None:
+    reply = asyncio.run(_streamed(base_url + "/error"))
+    assert reply == from_response(EXAMPLE)
+
+
+def test_a_plain_async_response_is_read(base_url: str) -> None:
+    reply = asyncio.run(_plain(base_url + "/agents"))
+    assert reply == from_response(ROUTES["/agents"][1])
+    reply_streamed = asyncio.run(_streamed(base_url + "/agents"))
+    assert reply_streamed == reply
+
+
+def test_the_callers_version_applies(base_url: str) -> None:
+    reply = asyncio.run(_streamed(base_url + "/legacy", server_version="5.4.5"))
+    assert reply == from_response(LEGACY, server_version="5.4.5")
+    assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+
+
+def test_raise_for_result_on_a_streamed_response(base_url: str) -> None:
+    reply = asyncio.run(_streamed(base_url + "/error"))
+    with pytest.raises(GeneralError, match=r"^401 UnknownToken \(102\)"):
+        reply.raise_for_result()
+
+
+def test_a_streamed_html_page_is_an_envelope_error(base_url: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(_streamed(base_url + "/html"))
+    assert str(caught.value).startswith("HTTP 502 response is not a CcaWebApi envelope: ")
+    assert caught.value.status_code == 502
+    assert caught.value.excerpt == "<html>Bad Gateway</html>"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [EXAMPLE, EXAMPLE.decode(), bytearray(EXAMPLE), json.loads(EXAMPLE)],
+    ids=["bytes", "str", "bytearray", "dict"],
+)
+def test_other_sources_are_read_as_from_response_reads_them(source: object) -> None:
+    reply = asyncio.run(afrom_response(source, server_version=ServerVersion(5, 4, 5)))
+    assert reply == from_response(source, server_version=ServerVersion(5, 4, 5))
+
+
+class _Unread:
+    """An unread async response: content raises until aread() has run."""
+
+    status_code = 401
+
+    def __init__(self, aread_result: object = EXAMPLE) -> None:
+        self._result = aread_result
+
+    @property
+    def content(self) -> bytes:
+        raise RuntimeError("not read")
+
+    async def aread(self) -> object:
+        return self._result
+
+
+def test_an_unread_response_is_awaited() -> None:
+    assert asyncio.run(afrom_response(_Unread())) == from_response(EXAMPLE)
+
+
+def test_aread_that_returns_text_is_an_envelope_error() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(_Unread(EXAMPLE.decode())))
+    assert str(caught.value) == "the HTTP 401 response body is str, not bytes"
+
+
+def test_aread_that_fails_is_an_envelope_error() -> None:
+    class Fails(_Unread):
+        async def aread(self) -> object:
+            raise OSError("reset")
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Fails()))
+    assert str(caught.value) == "could not read the HTTP 401 response body: OSError: reset"
+    assert isinstance(caught.value.__cause__, OSError)
+
+
+def test_aread_that_is_not_a_coroutine_is_an_envelope_error() -> None:
+    class NotAsync(_Unread):
+        def aread(self) -> object:  # type: ignore[override]  # wrong on purpose
+            return EXAMPLE
+
+    with pytest.raises(
+        EnvelopeError, match=r"^could not read the HTTP 401 response body: TypeError"
+    ):
+        asyncio.run(afrom_response(NotAsync()))
+
+
+def test_an_unread_response_without_aread_is_an_envelope_error() -> None:
+    class NoAread:
+        status = 503
+
+        @property
+        def content(self) -> bytes:
+            raise RuntimeError("not read")
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(NoAread()))
+    assert str(caught.value) == "could not read the HTTP 503 response body: RuntimeError: not read"
+
+
+def test_a_sync_response_object_is_read_by_its_read_method() -> None:
+    class Sync:
+        status = 401
+
+        def read(self) -> bytes:
+            return EXAMPLE
+
+    assert asyncio.run(afrom_response(Sync())) == from_response(EXAMPLE)
+
+
+def test_hostile_response_objects_give_envelope_errors() -> None:
+    class Hostile:
+        status_code = 401
+
+        @property
+        def content(self) -> bytes:
+            raise RuntimeError("not read")
+
+        def __getattr__(self, name: str) -> object:
+            raise KeyError(name)
+
+    class BadBody:
+        status_code = 401
+
+        @property
+        def content(self) -> object:
+            return memoryview(b"{}")
+
+        def __getattr__(self, name: str) -> object:
+            raise KeyError(name)
+
+    with pytest.raises(EnvelopeError, match="RuntimeError: not read"):
+        asyncio.run(afrom_response(Hostile()))
+    with pytest.raises(EnvelopeError, match=r"^expected a dict, JSON text or an HTTP response"):
+        asyncio.run(afrom_response(BadBody()))
+
+
+def _no_class(_: object) -> type:
+    raise RuntimeError("__class__")
+
+
+class _LyingContent:
+    __class__ = property(_no_class)  # pyright: ignore[reportIncompatibleMethodOverride] -- hostile on purpose
+
+
+def test_an_unexpected_failure_inside_is_still_an_envelope_error() -> None:
+    class Sends:
+        status_code = 401
+        content = _LyingContent()
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Sends()))
+    assert str(caught.value) == (
+        "could not read the input as an envelope: RuntimeError raised while reading it"
+    )
+    with pytest.raises(EnvelopeError, match="RuntimeError raised while reading it"):
+        from_response(Sends())
