@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 import json
+from collections.abc import Callable
+from http import HTTPStatus
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -140,3 +143,204 @@ def test_valid_envelopes_come_back_exactly(
         reply = from_response(source)
         assert {name: getattr(reply, name) for name in expected} == expected
         assert reply.envelope == envelope
+
+
+# --- hostile objects, int subclasses, response objects and statuses of every type
+
+
+class _Raises:
+    """A value whose every dunder that the parser might be tempted to call raises."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __ne__(self, other: object) -> bool:
+        raise RuntimeError("__ne__")
+
+    def __bool__(self) -> bool:
+        raise RuntimeError("__bool__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+    def __len__(self) -> int:
+        raise RuntimeError("__len__")
+
+    def __index__(self) -> int:
+        raise RuntimeError("__index__")
+
+    __str__ = __repr__
+    __int__ = __index__
+
+
+class _SneakyInt(int):
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("__hash__")
+
+    def __int__(self) -> int:
+        raise RuntimeError("__int__")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("__repr__")
+
+
+class _SneakyStr(str):
+    def lower(self) -> str:
+        raise RuntimeError("lower")
+
+    def strip(self, chars: str | None = None) -> str:
+        raise RuntimeError("strip")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("__eq__")
+
+    def __hash__(self) -> int:
+        return str.__hash__(self)
+
+
+class _Colour(enum.IntEnum):
+    UNAUTHORIZED = 401
+    OK = 200
+
+
+int_like = (
+    st.integers(min_value=-(2**40), max_value=2**40)
+    | st.sampled_from([99, 100, 101, 200, 299, 300, 599, 600])
+    | st.sampled_from([-(2**31), 2**31 - 1, 2**31, -(2**31) - 1])
+    # Built, not listed: hypothesis cannot repr an int of 5001 digits.
+    | st.builds(pow, st.just(10), st.just(5000))
+)
+any_status = (
+    int_like
+    | int_like.map(_SneakyInt)
+    | st.sampled_from(list(HTTPStatus))
+    | st.sampled_from(list(_Colour))
+    | st.sampled_from(list(ResultCode))
+    | st.booleans()
+    | st.none()
+    | st.floats()
+    | st.text(max_size=5)
+    | st.builds(_Raises)
+    | st.just([401])
+    | st.just({"StatusCode": 401})
+)
+hostile_values = (
+    json_scalars
+    | any_status
+    | st.builds(_Raises)
+    | st.text(max_size=12).map(_SneakyStr)
+    | st.sampled_from(["5.4.5", "5.4.6.1-beta", "abc", " 5.4.7 ", ""]).map(_SneakyStr)
+)
+hostile_trees = st.recursive(
+    hostile_values,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(envelope_keys | st.sampled_from(["Method", "Url"]), children, max_size=5)
+    ),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(envelope_keys, hostile_trees, max_size=5), st.none() | st.just("5.4.5"))
+def test_hostile_values_give_envelope_error_or_a_response(
+    source: dict[str, object], server_version: str | None
+) -> None:
+    try:
+        reply = from_response(source, server_version=server_version)
+    except EnvelopeError as error:
+        assert len(error.excerpt) <= 200
+        assert str(error)
+    else:
+        assert type(reply.status_code) is int
+        assert 100 <= reply.status_code < 600
+        assert reply.raw_code is None or type(reply.raw_code) is int
+        assert type(reply.error) is str
+        assert reply.version_text is None or type(reply.version_text) is str
+        assert repr(reply)
+        try:
+            reply.raise_for_result()
+        except CcaApiError as error:
+            assert str(error)
+            assert not reply.ok
+
+
+@given(any_status, any_status)
+def test_statuses_of_every_type(envelope_status: object, transport_status: object) -> None:
+    class Response:
+        status_code = transport_status
+        content = json.dumps({"Response": {"ResultCode": 102, "Error": ""}}).encode()
+
+    body = {"StatusCode": envelope_status, "Response": {"ResultCode": 102, "Error": ""}}
+    for source in (body, Response()):
+        try:
+            reply = from_response(source)
+        except EnvelopeError as error:
+            assert str(error)
+        else:
+            assert type(reply.status_code) is int
+            assert 100 <= reply.status_code < 600
+            assert repr(reply).startswith(f"ApiResponse(status_code={reply.status_code},")
+
+
+@given(int_like | st.sampled_from(list(HTTPStatus)))
+def test_int_subclass_statuses_read_as_their_value(status: int) -> None:
+    plain = int.__int__(status)
+    source = {"StatusCode": _SneakyInt(plain), "Response": {"ResultCode": 102, "Error": ""}}
+    try:
+        reply = from_response(source)
+    except EnvelopeError as error:
+        assert not 100 <= plain < 600
+        assert "StatusCode must be an HTTP status from 100 to 599" in str(error)
+    else:
+        assert 100 <= plain < 600
+        assert reply.status_code == plain
+        assert type(reply.status_code) is int
+
+
+def _returns(value: bytes) -> Callable[[], bytes]:
+    def method() -> bytes:
+        return value
+
+    return method
+
+
+FAILURES: list[type[Exception]] = [
+    RuntimeError,
+    KeyError,
+    AttributeError,
+    ValueError,
+    TypeError,
+    OSError,
+    LookupError,
+]
+failing_attribute = st.sampled_from(FAILURES)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["status_code", "status", "content", "read", "aread"]),
+        failing_attribute | any_status | st.binary(max_size=40),
+        max_size=5,
+    )
+)
+def test_response_objects_whose_attributes_raise(attributes: dict[str, object]) -> None:
+    class Response:
+        def __getattr__(self, name: str) -> object:
+            value: object = attributes.get(name, AttributeError)
+            for failure in FAILURES:
+                if value is failure:
+                    raise failure(name)
+            if name in ("read", "aread") and isinstance(value, bytes):
+                return _returns(value)
+            return value
+
+    try:
+        from_response(Response())
+    except EnvelopeError as error:
+        assert str(error)
