@@ -158,7 +158,8 @@ class CcaWebApiServer:
         with self._lock:
             self.agents_calls += 1
             known = handler.headers.get("Token") in self._tokens
-            busy, self._busy = self._busy > 0, max(0, self._busy - 1)
+            busy = known and self._busy > 0
+            self._busy -= busy
         if not known:
             self._envelope(handler, 401, _failure(ResultCode.UnknownToken))
         elif busy:
@@ -472,6 +473,8 @@ def _json_url(server: CcaWebApiServer, body: str, status: int = 200) -> str:
         ('{"StatusCode": 200, "Response": {"Agents": [], "resultcode": 0}}', True),
         ('{"StatusCode": 200, "Response": {"Agents": [], "RESULTCODE": 0}}', True),
         ('{"StatusCode": 200, "Response": {"Name": "Ren\\u00e9"}}', True),
+        ('{"StatusCode": 200, "Response": {"Name": "say \\"hi\\""}}', False),
+        ('{"StatusCode": 200, "Response": {"Path": "C:\\\\u"}}', True),  # parsed, to be safe
     ],
 )
 def test_a_success_body_is_parsed_only_when_it_may_hold_a_code(

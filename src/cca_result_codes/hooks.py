@@ -126,9 +126,11 @@ def _raise_for(response: _Response) -> None:
     """Raise what the body, already read, says went wrong."""
     if 200 <= response.status_code < 300:
         body = response.content
-        # Keys match in any case, and JSON may spell any letter as a \u escape: only
-        # a body with neither can hold no ResultCode, and needs no parsing here.
-        if b"\\u" not in body and b"resultcode" not in body.lower():
+        # Keys match in any case, and JSON may spell any letter as a \u escape: a body
+        # with neither holds no ResultCode, and is left for the caller to parse, once.
+        # (Looking for one byte first is fast; most bodies have no backslash.)
+        escaped = b"\\" in body and b"\\u" in body
+        if not escaped and b"resultcode" not in body.lower():
             return
         try:
             reply = from_response(response)
