@@ -141,23 +141,64 @@ def test_no_arguments_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        main(["--version"])
-    assert caught.value.code == 0
-    assert capsys.readouterr().out == f"cca-codes {__version__}\n"
+    assert run(capsys, "--version") == (0, f"cca-codes {__version__}\n", "")
 
 
-def test_list_all_fits_80_columns(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "list")
+def test_list_table_fits_80_columns(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    status, out, _ = run(capsys, "list", "--format", "table")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["CODE", "NAME", "DESCRIPTION"]
+    assert lines[0].split() == ["CODE", "NAME", "RETRY", "DESCRIPTION"]
     assert all(len(line) <= 80 for line in lines)
     listed = [int(line.split()[0]) for line in lines[1:] if line[:5].strip()]
     assert listed == [int(member) for member in ResultCode]
     # Wrapped descriptions lose no words.
-    assert "Quota set face allocation" in out
-    assert "for question not allowed" in out
+    descriptions: list[str] = []
+    for line in lines[1:]:
+        if line[:5].strip():
+            descriptions.append(line[59:])
+        else:
+            assert line[:59].strip() == ""
+            descriptions[-1] += " " + line[59:]
+    assert descriptions == [member.description for member in ResultCode]
+    start = lines.index("  811  QuotaSetFaceAllocationForQuestionNotAllowed  no     Quota set face")
+    assert lines[start + 1 : start + 3] == [
+        " " * 59 + "allocation for",
+        " " * 59 + "question not allowed",
+    ]
+
+
+def test_list_into_a_pipe_is_one_code_per_line(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list")
+    assert status == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert [row[:2] for row in rows] == [[str(member.value), member.name] for member in ResultCode]
+    assert {len(row) for row in rows} == {4}
+    assert [
+        "913",
+        "ManualDialMaxNumberOfCallsExceeded",
+        "yes",
+        "Maximum number of calls exceeded",
+    ] in rows
+    assert ["0", "Success", "no", "No error"] in rows
+    assert run(capsys, "list", "--format", "tsv")[1] == out
+
+
+def test_list_retryable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "list", "--retryable", "--category", "quota") == (
+        0,
+        "809\tQuotaLockFailed\tyes\tQuota lock failed\n",
+        "",
+    )
+    status, out, _ = run(capsys, "list", "--retryable", "--json")
+    assert status == 0
+    assert [record["code"] for record in json.loads(out)] == [
+        member.value for member in ResultCode if member.retryable
+    ]
+    assert 10002 in [record["code"] for record in json.loads(out)]
 
 
 @pytest.mark.parametrize("category", ["listen-in", "LISTEN_IN", "listen-in errors", "Listen_In"])
@@ -183,7 +224,7 @@ def test_list_since(capsys: pytest.CaptureFixture[str]) -> None:
 def test_search(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "search", "CONVERSATION")
     assert status == 0
-    assert [line.split()[0] for line in out.splitlines()[1:]] == ["711", "713"]
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["711", "713"]
     status, out, _ = run(capsys, "search", "no", "free", "channel", "--json")
     assert [record["code"] for record in json.loads(out)] == [705, 905]
     status, out, _ = run(capsys, "search", "copy slip", "--json")
@@ -450,10 +491,21 @@ def test_explain_refuses_a_file_that_is_not_utf8(
     assert_one_line_error(err, "latin1.json: the input is not UTF-8")
 
 
-def test_export_json_flag_wins_over_format(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "export", "--format", "csv", "--json")
-    assert status == 0
-    assert len(json.loads(out)) == 107
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--format", "csv", "--json"],
+        ["export", "--json", "--format", "json"],
+        ["list", "--format", "tsv", "--json"],
+        ["search", "--json", "--format", "table", "busy"],
+    ],
+)
+def test_format_and_json_together_are_a_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "not allowed with argument")
 
 
 def test_export_csv_uses_unix_line_ends(capsys: pytest.CaptureFixture[str]) -> None:
@@ -463,9 +515,15 @@ def test_export_csv_uses_unix_line_ends(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_search_with_one_result(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "search", "lock failed") == (
+    assert run(capsys, "search", "lock failed", "--format", "table") == (
         0,
-        " CODE  NAME             DESCRIPTION\n  809  QuotaLockFailed  Quota lock failed\n",
+        " CODE  NAME             RETRY  DESCRIPTION\n"
+        "  809  QuotaLockFailed  yes    Quota lock failed\n",
+        "",
+    )
+    assert run(capsys, "search", "  lock   failed ") == (
+        0,
+        "809\tQuotaLockFailed\tyes\tQuota lock failed\n",
         "",
     )
 
@@ -475,17 +533,29 @@ def test_tables_use_the_terminal_width(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "120")
     piped = run(capsys, "list", "--category", "quota")[1]
-    assert piped == run(capsys, "list", "--category", "quota")[1]
-    assert max(len(line) for line in piped.splitlines()) <= 80  # a pipe always gets 80 columns
+    assert piped.count("\t") == 36  # a pipe gets tab-separated lines, whatever the width
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     wide = run(capsys, "list", "--category", "quota")[1].splitlines()
     assert len(wide) == 13  # a header and twelve codes, none wrapped
+    assert wide[0] == " CODE  NAME" + " " * 41 + "RETRY  DESCRIPTION"
     monkeypatch.setenv("COLUMNS", "40")
     narrow = run(capsys, "list", "--category", "quota")[1].splitlines()
-    descriptions = [line[52:] for line in narrow[1:]]
+    descriptions = [line[59:] for line in narrow[1:]]
     # Too narrow a terminal still leaves twenty columns for descriptions.
     assert max(len(text) for text in descriptions) == 20
-    assert narrow[-1] == " " * 52 + "question not allowed"
+    assert narrow[-1] == " " * 59 + "question not allowed"
+
+
+def test_a_stdout_that_cannot_say_isatty_gets_tab_separated_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def closed() -> bool:
+        raise ValueError("I/O operation on closed file")
+
+    monkeypatch.setattr(sys.stdout, "isatty", closed)
+    assert (
+        run(capsys, "search", "lock failed")[1] == "809\tQuotaLockFailed\tyes\tQuota lock failed\n"
+    )
 
 
 def test_markdown_cells_escape_pipes() -> None:

@@ -6,7 +6,6 @@ import io
 import os
 import runpy
 import sys
-import types
 
 import pytest
 
@@ -89,33 +88,32 @@ def test_version_cache_stays_bounded() -> None:
         assert str(reply.version) == version + ".0"
 
 
-def test_broken_pipe_exits_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*_: object, **__: object) -> None:
-        raise BrokenPipeError
-
-    redirected: list[int] = []
-
-    def dup2(source: int, target: int) -> None:
-        assert os.path.samestat(os.fstat(source), os.stat(os.devnull))
-        os.close(source)
-        redirected.append(target)
-
-    # Only the command's own view of os changes: pytest's capture uses dup2 too.
-    fake_os = types.SimpleNamespace(
-        open=os.open, devnull=os.devnull, O_WRONLY=os.O_WRONLY, dup2=dup2
-    )
-    monkeypatch.setattr(cli_module, "_show", broken)
-    monkeypatch.setattr(cli_module, "os", fake_os)
-    assert main(["102"]) == 141
-    assert redirected == [sys.stdout.fileno()]
+def test_broken_pipe_exits_quietly_and_points_stdout_at_devnull(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write
+    stdout = io.TextIOWrapper(io.FileIO(write_end, "w"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    try:
+        assert main(["list"]) == 141
+        # What was still buffered now goes nowhere, so the flush at exit cannot fail.
+        assert os.path.samestat(os.fstat(write_end), os.stat(os.devnull))
+        stdout.write("more")
+        stdout.flush()
+    finally:
+        stdout.close()
+    assert capsys.readouterr().err == ""
 
 
 def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "_show", interrupted)
+    monkeypatch.setattr(cli_module, "_show_text", interrupted)
     assert main(["102"]) == 130
+    monkeypatch.setattr(cli_module, "_list", interrupted)
+    assert main(["list"]) == 130
 
 
 def test_explain_reads_standard_input_in_process(

@@ -1,43 +1,79 @@
 """The ``cca-codes`` command: the table and the envelope parser at a terminal.
 
-Exit status: 0 for success; 1 for an unknown code, a legacy number with no
-meaning, a search with no match, or an envelope that reports a failure;
-2 for usage errors and input that is not an envelope.
+Exit status:
+
+- 0: success.
+- 1: a negative answer: an unknown code, a legacy number with no meaning,
+  a list or search with no match, or an envelope that reports a failure.
+- 2: a usage error, or input that cannot be read, is larger than
+  ``MAX_INPUT_BYTES`` or is not an envelope.
+- 70: an internal error, which is a bug: one line asks you to report it.
+- 74: the output could not be written (a full disk, a closed stdout).
+- 130: interrupted (Ctrl-C).
+- 141: the reader went away (a broken pipe, as with ``| head``); nothing is printed.
+
+Errors are one line on stderr, never a traceback. Output never fails on
+encoding: text a terminal cannot show is escaped (``\\xe9``), JSON falls back
+to ``\\u`` escapes, and control characters in a server's text are shown
+escaped (``\\x1b``), never sent to the terminal.
+
+``cca-codes 102`` and ``cca-codes --version`` take a fast path that loads
+neither argparse, json nor the envelope parser; their output and exit status
+are those of the full parser.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import shutil
 import sys
-import textwrap
 
 from . import __version__
 from .categories import Category
 from .codes import ResultCode
-from .envelope import ApiResponse, from_response
-from .errors import EnvelopeError
-from .exports import FORMATS as EXPORT_FORMATS
-from .exports import block, record, render, short_version
-from .legacy import UNIFIED_IN, LegacyCodeError, to_current, to_legacy
-from .versions import ServerVersion
+from .exports import block, short_version
+from .versions import UNIFIED_IN, ServerVersion
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Callable, Iterable, Sequence
-    from typing import NoReturn
+    from typing import BinaryIO, NoReturn, TextIO
 
-__all__ = ["main"]
+    from .envelope import ApiResponse
+
+__all__ = ["MAX_INPUT_BYTES", "main"]
 
 PROG = "cca-codes"
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
-EXIT_BROKEN_PIPE, EXIT_INTERRUPTED = 141, 130
-COMMANDS = ("show", "list", "search", "legacy", "explain", "export")
+EXIT_INTERNAL, EXIT_WRITE_ERROR = 70, 74  # EX_SOFTWARE and EX_IOERR of sysexits.h
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE
+COMMANDS = ("show", "list", "search", "legacy", "explain", "export", "help")
+LIST_FORMATS = ("table", "tsv", "json")
+
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+"""The most ``explain`` reads: 32 MiB. A CcaWebApi envelope is a few kilobytes."""
+_CHUNK = 1024 * 1024
 _WIDTH = 80
+_MIN_DESCRIPTION_WIDTH = 20
 # Longer digit strings are no result code, and int() of thousands of digits raises.
 _LONGEST_NUMBER = 12
+_LONGEST_MESSAGE = 500
+
+# Characters that move the cursor, change colours or reorder text on a terminal:
+# C0 and C1 controls, DEL, line and paragraph separators, and bidi controls.
+_UNSAFE = (
+    *range(0x20),
+    *range(0x7F, 0xA0),
+    *range(0x2028, 0x202F),
+    *range(0x2066, 0x206A),
+)
+_SHORT_ESCAPES = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+_TEXT_ESCAPES = {
+    point: _SHORT_ESCAPES.get(point, f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}")
+    for point in _UNSAFE
+}
+# In JSON, json.dumps already escapes C0; what is left becomes a \\u escape, still valid JSON.
+_JSON_ESCAPES = {point: f"\\u{point:04x}" for point in _UNSAFE if point >= 0x20}
 
 
 class UserError(Exception):
@@ -48,67 +84,188 @@ class UserError(Exception):
         self.exit_status = exit_status
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UserError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
+class _OutputError(Exception):
+    """Standard output could not be written; wraps the OSError."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Exit(Exception):
+    """argparse finished early (``--help``) with this status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in COMMANDS and (not args[0].startswith("-") or _is_int(args[0])):
-        args.insert(0, "show")  # "cca-codes 102" means "cca-codes show 102"
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status.
+
+    It never raises and never prints a traceback: see the module docstring for
+    the exit statuses.
+    """
+    return _main(list(sys.argv[1:] if argv is None else argv), fast=True)
+
+
+def _main(args: list[str], fast: bool) -> int:
     try:
-        parser = _build_parser()
-        options = parser.parse_args(args)
-        if options.command is None:
-            parser.print_help(sys.stderr)
-            return EXIT_USAGE
-        handler: Callable[[argparse.Namespace], int] = options.handler
-        return handler(options)
-    except UserError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
-        return error.exit_status
-    except BrokenPipeError:
-        # The reader went away (as with "| head"). Point stdout at devnull so
-        # that the flush at exit cannot fail again, and exit as SIGPIPE would.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+        try:
+            _prepare_stdout()
+            status = _dispatch(args, fast)
+        except UserError as error:
+            _complain(str(error))
+            status = error.exit_status
+        except _Exit as done:
+            status = done.status
+        # Flush here, not at exit, so that a failing write is handled below.
+        _flush()
+    except _OutputError as failure:
+        _silence_stdout()
+        if isinstance(failure.error, BrokenPipeError):
+            # The reader went away (as with "| head"): not worth a word.
+            return EXIT_BROKEN_PIPE
+        _complain(f"cannot write the output: {failure.error.strerror or failure.error}")
+        return EXIT_WRITE_ERROR
     except KeyboardInterrupt:
+        _silence_stdout()
         return EXIT_INTERRUPTED
+    except Exception as error:
+        _silence_stdout()
+        _complain(
+            f"internal error: {type(error).__name__}: {error}; this is a bug, please report it"
+            f" with the command you ran ({PROG} {__version__},"
+            f" Python {'.'.join(map(str, sys.version_info[:3]))})"
+        )
+        return EXIT_INTERNAL
+    return status
 
 
-def _build_parser() -> _Parser:
-    parser = _Parser(
+def _dispatch(args: list[str], fast: bool) -> int:
+    args = _expand_shorthand(args)
+    if fast:
+        # "cca-codes 102" is the common case: answer it without argparse.
+        if args == ["--version"]:
+            return _print_version()
+        if len(args) == 2 and args[0] == "show" and _is_positional(args[1]):
+            return _show_text(_find_code(args[1]))
+    return _run_parser(args)
+
+
+def _expand_shorthand(args: list[str]) -> list[str]:
+    """``cca-codes 102`` and ``cca-codes --json 102`` mean ``cca-codes show ...``."""
+    for arg in args:
+        if arg == "--json":
+            continue
+        if arg in COMMANDS or not _is_positional(arg):
+            return args
+        return ["show", *args]
+    return args
+
+
+def _is_positional(arg: str) -> bool:
+    # argparse reads "-5" as a number, not an option, since no option looks like one.
+    return not arg.startswith("-") or _is_int(arg)
+
+
+def _print_version() -> int:
+    _out(f"{PROG} {__version__}\n")
+    return EXIT_OK
+
+
+# --- the full parser
+
+
+def _run_parser(args: list[str]) -> int:
+    parser, commands = _build_parser()
+    options = parser.parse_args(args)
+    if options.version:
+        return _print_version()
+    if options.command is None:
+        _complain_raw(parser.format_help())
+        return EXIT_USAGE
+    if options.command == "help":
+        topic: str | None = options.topic
+        _out((parser if topic is None else commands[topic]).format_help())
+        return EXIT_OK
+    handler: Callable[[argparse.Namespace], int] = options.handler
+    return handler(options)
+
+
+def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    import argparse
+
+    from .exports import FORMATS
+
+    class Parser(argparse.ArgumentParser):
+        """Errors become one line; help goes through the guarded writer."""
+
+        def error(self, message: str) -> NoReturn:
+            raise UserError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
+
+        def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+            raise _Exit(status)  # only --help gets here: error() is overridden
+
+        def print_help(self, file: object = None) -> None:
+            _out(self.format_help())
+
+    parser = Parser(
         prog=PROG,
         description="Look up CCA result codes and explain CcaWebApi responses.",
         epilog=f"'{PROG} 102' is short for '{PROG} show 102'.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    # Subparsers are _Parser too (argparse uses the parent's class), so their errors are one line.
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version", action="store_true", help="show program's version number and exit"
+    )
+    # Subparsers are Parser too (argparse uses the parent's class), so their errors are one line.
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    show = commands.add_parser("show", help="one code, by number or name")
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return subparsers.add_parser(name, help=summary, description=description)
+
+    show = command(
+        "show",
+        "one code, by number or name",
+        "Show one result code: its description, category, first version, number before"
+        " 5.4.6, retry advice and note. Names ignore case, underscores, hyphens and spaces.",
+    )
     show.add_argument("code", help="a number such as 102 or a name such as UnknownToken")
     _add_json_flag(show)
     show.set_defaults(handler=_show)
 
-    listing = commands.add_parser("list", help="a table of codes")
+    listing = command(
+        "list",
+        "codes, all or filtered, with the retry advice",
+        "List codes: code, name, retry advice and description. On a terminal this is a"
+        " table; into a pipe, one code per line with tab-separated fields.",
+    )
     listing.add_argument("--category", help="a category's name or label, such as listen-in")
     listing.add_argument(
         "--since", help="only codes first found in VERSION or later", metavar="VERSION"
     )
-    _add_json_flag(listing)
+    listing.add_argument(
+        "--retryable", action="store_true", help="only codes this library advises retrying"
+    )
+    _add_list_formats(listing)
     listing.set_defaults(handler=_list)
 
-    search = commands.add_parser(
-        "search", help="codes whose name, description or note contain TEXT"
+    search = command(
+        "search",
+        "codes whose name, description or note contain TEXT",
+        "Find codes whose name, description or note contain TEXT, ignoring case."
+        " Several words are one phrase. Output as for list.",
     )
     search.add_argument("text", nargs="+", help="words to find, matched as one phrase")
-    _add_json_flag(search)
+    _add_list_formats(search)
     search.set_defaults(handler=_search)
 
-    legacy = commands.add_parser("legacy", help="translate a number from a server older than 5.4.6")
+    legacy = command(
+        "legacy",
+        "translate a number from a server older than 5.4.6",
+        "Translate a result code number sent by a server older than 5.4.6 into today's"
+        " code, or with --reverse today's code into its old number.",
+    )
     legacy.add_argument("number", help="the old number (with --reverse: today's code or name)")
     legacy.add_argument(
         "--reverse", action="store_true", help="from today's code to its pre-5.4.6 number"
@@ -116,7 +273,13 @@ def _build_parser() -> _Parser:
     _add_json_flag(legacy)
     legacy.set_defaults(handler=_legacy)
 
-    explain = commands.add_parser("explain", help="explain a CcaWebApi response in plain words")
+    explain = command(
+        "explain",
+        "explain a CcaWebApi response in plain words",
+        "Read a CcaWebApi JSON envelope (at most 32 MiB) and say what it means. Exit"
+        " status 0 for success, 1 for a reported failure, 2 for input that is not an"
+        " envelope.",
+    )
     explain.add_argument("file", help="a file holding the JSON envelope, or - for standard input")
     explain.add_argument(
         "--server-version",
@@ -126,15 +289,45 @@ def _build_parser() -> _Parser:
     _add_json_flag(explain)
     explain.set_defaults(handler=_explain)
 
-    export = commands.add_parser("export", help="the whole table as JSON, CSV or Markdown")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="json")
-    _add_json_flag(export, "the same as --format json")
+    export = command(
+        "export",
+        "the whole table as JSON, CSV, Markdown and more",
+        "Print the whole table in one format, generated from the library's one table.",
+    )
+    formats = export.add_mutually_exclusive_group()
+    formats.add_argument(
+        "--format",
+        choices=FORMATS,
+        help=f"one of {', '.join(FORMATS)} (default: json)",
+        metavar="FORMAT",
+    )
+    formats.add_argument("--json", action="store_true", help="the same as --format json")
     export.set_defaults(handler=_export)
-    return parser
+
+    helper = command(
+        "help",
+        "the help of the command, or of one COMMAND",
+        "Show the help of the command, or of one COMMAND: the same as COMMAND --help.",
+    )
+    helper.add_argument(
+        "topic", nargs="?", choices=COMMANDS, metavar="COMMAND", help="a command's name"
+    )
+    return parser, dict(subparsers.choices)
 
 
-def _add_json_flag(parser: argparse.ArgumentParser, text: str = "print JSON") -> None:
-    parser.add_argument("--json", action="store_true", help=text)
+def _add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _add_list_formats(parser: argparse.ArgumentParser) -> None:
+    formats = parser.add_mutually_exclusive_group()
+    formats.add_argument(
+        "--format",
+        choices=LIST_FORMATS,
+        help="table, tsv or json (default: table on a terminal, tsv otherwise)",
+        metavar="FORMAT",
+    )
+    formats.add_argument("--json", action="store_true", help="the same as --format json")
 
 
 # --- commands
@@ -143,8 +336,14 @@ def _add_json_flag(parser: argparse.ArgumentParser, text: str = "print JSON") ->
 def _show(options: argparse.Namespace) -> int:
     member = _find_code(options.code)
     if options.json:
+        from .exports import record
+
         _print_json(record(member))
         return EXIT_OK
+    return _show_text(member)
+
+
+def _show_text(member: ResultCode) -> int:
     rows = [
         ("Description", member.description),
         ("Category", f"{member.category.label} ({block(member.category)})"),
@@ -154,10 +353,11 @@ def _show(options: argparse.Namespace) -> int:
     ]
     if member.note:
         rows.append(("Note", member.note))
-    print(f"{member.value} {member.name}")
+    lines = [f"{member.value} {member.name}"]
     for label, value in rows:
         lead = f"  {label + ':':<13}"
-        print(textwrap.fill(value, _WIDTH, initial_indent=lead, subsequent_indent=" " * len(lead)))
+        lines += _wrap(value, _WIDTH, lead, " " * len(lead))
+    _out_lines(lines)
     return EXIT_OK
 
 
@@ -169,11 +369,15 @@ def _list(options: argparse.Namespace) -> int:
     if options.since is not None:
         since = _parse_version(options.since, "--since")
         members = [member for member in members if member.since >= since]
-    return _print_codes(list(members), options.json, "no codes match")
+    if options.retryable:
+        members = [member for member in members if member.retryable]
+    return _print_codes(list(members), options, "no codes match")
 
 
 def _search(options: argparse.Namespace) -> int:
-    phrase = " ".join(options.text)
+    phrase = " ".join(" ".join(options.text).split())
+    if not phrase:
+        raise UserError("search needs some TEXT to find", EXIT_USAGE)
     needle = phrase.casefold()
     found = [
         member
@@ -182,10 +386,12 @@ def _search(options: argparse.Namespace) -> int:
         or needle in member.description.casefold()
         or needle in member.note.casefold()
     ]
-    return _print_codes(found, options.json, f"no code mentions {phrase!r}")
+    return _print_codes(found, options, f"no code mentions {phrase!r}")
 
 
 def _legacy(options: argparse.Namespace) -> int:
+    from .legacy import LegacyCodeError, to_current, to_legacy
+
     try:
         if options.reverse:
             member = _find_code(options.number)
@@ -196,19 +402,24 @@ def _legacy(options: argparse.Namespace) -> int:
     except LegacyCodeError as error:
         raise UserError(str(error), EXIT_NOT_FOUND) from None
     if options.json:
+        from .exports import record
+
         _print_json(record(member))
     elif old == member.value:
         since = short_version(UNIFIED_IN)
-        print(f"{old} is {member.name} both before and since {since}: {member.description}")
+        _out(f"{old} is {member.name} both before and since {since}: {member.description}\n")
     else:
-        print(
+        _out(
             f"{old} before {short_version(UNIFIED_IN)} is {member.value} {member.name} today:"
-            f" {member.description}"
+            f" {member.description}\n"
         )
     return EXIT_OK
 
 
 def _explain(options: argparse.Namespace) -> int:
+    from .envelope import from_response
+    from .errors import EnvelopeError
+
     server_version = None
     if options.server_version is not None:
         server_version = _parse_version(options.server_version, "--server-version")
@@ -218,15 +429,19 @@ def _explain(options: argparse.Namespace) -> int:
     except EnvelopeError as error:
         raise UserError(f"{_source_name(options.file)}: {error}", EXIT_USAGE) from None
     if options.json:
-        _print_json(_responserecord(reply))
+        _print_json(_response_record(reply))
     else:
+        lines: list[str] = []
         for line in _explanation(reply):
-            print(textwrap.fill(line, _WIDTH, subsequent_indent="  "))
+            lines += _wrap(line, _WIDTH, "", "  ")
+        _out_lines(lines)
     return EXIT_OK if reply.ok else EXIT_NOT_FOUND
 
 
 def _export(options: argparse.Namespace) -> int:
-    sys.stdout.write(render("json" if options.json else options.format))
+    from .exports import render
+
+    _out(render(options.format or "json"))
     return EXIT_OK
 
 
@@ -234,6 +449,9 @@ def _export(options: argparse.Namespace) -> int:
 
 
 def _find_code(text: str) -> ResultCode:
+    text = text.strip()
+    if not text:
+        raise UserError("a result code is a number such as 102 or a name, not ''", EXIT_USAGE)
     if _is_int(text):
         if len(text) > _LONGEST_NUMBER:
             raise UserError(f"{_clip(text, 24)} is not a documented result code", EXIT_NOT_FOUND)
@@ -271,9 +489,10 @@ def _parse_version(text: str, option: str) -> ServerVersion:
 
 
 def _parse_int(text: str, what: str) -> int:
-    if not _is_int(text) or len(text) > _LONGEST_NUMBER:
+    digits = text.strip()
+    if not _is_int(digits) or len(digits) > _LONGEST_NUMBER:
         raise UserError(f"{what} must be a whole number, not {_clip(text, 24)!r}", EXIT_USAGE)
-    return int(text)
+    return int(digits)
 
 
 def _is_int(text: str) -> bool:
@@ -281,14 +500,34 @@ def _is_int(text: str) -> bool:
     return digits.isascii() and digits.isdigit()
 
 
-def _read_input(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
+def _read_input(path: str) -> bytearray:
+    source = _source_name(path)
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        if path != "-":
+            with open(path, "rb") as file:
+                return _read_limited(file, source)
+        stdin: TextIO | None = sys.stdin
+        if stdin is None:
+            raise UserError("cannot read standard input: it is closed", EXIT_USAGE)
+        if stdin.isatty():
+            _complain("reading an envelope from the terminal; end it with Ctrl-D")
+        return _read_limited(stdin.buffer, source)
     except OSError as error:
-        raise UserError(f"cannot read {path}: {error.strerror}", EXIT_USAGE) from None
+        raise UserError(f"cannot read {source}: {error.strerror or error}", EXIT_USAGE) from None
+
+
+def _read_limited(file: BinaryIO, source: str) -> bytearray:
+    """All of *file*, holding at most one chunk past ``MAX_INPUT_BYTES`` (think /dev/zero)."""
+    data = bytearray()
+    while chunk := file.read(_CHUNK):
+        data += chunk
+        if len(data) > MAX_INPUT_BYTES:
+            raise UserError(
+                f"{source}: the input is larger than {MAX_INPUT_BYTES >> 20} MiB,"
+                " the most this command reads",
+                EXIT_USAGE,
+            )
+    return data
 
 
 def _source_name(path: str) -> str:
@@ -298,27 +537,170 @@ def _source_name(path: str) -> str:
 # --- printing
 
 
+def _prepare_stdout() -> None:
+    # Text the terminal's encoding cannot show (or a lone surrogate) is escaped, never fatal.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+
+def _out(text: str) -> None:
+    """Write *text* to stdout; a failing write becomes ``_OutputError``."""
+    stream: TextIO | None = sys.stdout
+    try:
+        if stream is None:
+            raise OSError(0, "standard output is closed")
+        stream.write(text)
+    except OSError as error:
+        raise _OutputError(error) from None
+
+
+def _out_lines(lines: list[str]) -> None:
+    _out("".join(line + "\n" for line in lines))
+
+
+def _flush() -> None:
+    stream: TextIO | None = sys.stdout
+    if stream is not None:
+        try:
+            stream.flush()
+        except OSError as error:
+            raise _OutputError(error) from None
+
+
+def _silence_stdout() -> None:
+    # What is still buffered would fail again in the flush at exit: send it nowhere.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass  # no file descriptor to redirect (stdout closed, or replaced in-process)
+
+
+def _complain(message: str) -> None:
+    """One line on stderr, with control characters escaped and its length bounded."""
+    _complain_raw(f"{PROG}: {_clip(_printable(message), _LONGEST_MESSAGE)}\n")
+
+
+def _complain_raw(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (AttributeError, OSError):
+        pass  # stderr is closed or full too: the exit status is all that is left
+
+
+def _printable(text: str) -> str:
+    r"""*text* with control characters escaped, safe to show on a terminal.
+
+    >>> _printable("red \x1b[31m text\a")
+    'red \\x1b[31m text\\x07'
+    """
+    return text.translate(_TEXT_ESCAPES)
+
+
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Lines of at most *width* characters, in time linear in ``len(text)``.
+
+    Words are packed greedily, as ``textwrap`` does; a word longer than a line
+    is cut across lines. *first* and *rest* start the first and later lines.
+
+    >>> _wrap("no active call for agent", 12, "", "  ")
+    ['no active', '  call for', '  agent']
+    """
+    lines: list[str] = []
+    line, empty = first, True
+    for word in text.split(" "):
+        start = 0
+        while start < len(word):
+            room = width - len(line) - (0 if empty else 1)
+            if len(word) - start <= room:
+                line += (word[start:] if start else word) if empty else " " + word[start:]
+                empty = False
+                break
+            if not empty:
+                lines.append(line)
+                line, empty = rest, True
+                continue
+            room = max(room, 1)
+            lines.append(line + word[start : start + room])
+            line, start = rest, start + room
+    if not empty or not lines:
+        lines.append(line)
+    return lines
+
+
+def _stdout_takes_utf8() -> bool:
+    import codecs
+
+    encoding = getattr(sys.stdout, "encoding", None)
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
 def _print_json(value: object) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False))  # keep the server's words as sent
+    import json
+
+    if _stdout_takes_utf8():
+        # Keep the server's words as sent; lone surrogates come out as \\u escapes
+        # through the stream's backslashreplace, which JSON reads back.
+        text = json.dumps(value, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES)
+    else:
+        text = json.dumps(value, indent=2)
+    _out(text + "\n")
 
 
-def _print_codes(members: list[ResultCode], as_json: bool, empty_message: str) -> int:
-    if as_json:
+def _print_codes(members: list[ResultCode], options: argparse.Namespace, empty: str) -> int:
+    fmt: str | None = "json" if options.json else options.format
+    if fmt == "json":
+        from .exports import record
+
         _print_json([record(member) for member in members])
         return EXIT_OK if members else EXIT_NOT_FOUND
     if not members:
-        raise UserError(empty_message, EXIT_NOT_FOUND)
-    width = shutil.get_terminal_size((_WIDTH, 24)).columns if sys.stdout.isatty() else _WIDTH
-    name_width = max(len("NAME"), *(len(member.name) for member in members))
-    indent = " " * (5 + 2 + name_width + 2)
-    room = max(width - len(indent), 20)
-    print(f"{'CODE':>5}  {'NAME':<{name_width}}  DESCRIPTION")
-    for member in members:
-        lines = textwrap.wrap(member.description, room)
-        print(f"{member.value:>5}  {member.name:<{name_width}}  {lines[0]}")
-        for line in lines[1:]:
-            print(indent + line)
+        raise UserError(empty, EXIT_NOT_FOUND)
+    if fmt is None:
+        fmt = "table" if _stdout_is_terminal() else "tsv"
+    if fmt == "tsv":
+        _out_lines(
+            [
+                f"{member.value}\t{member.name}\t{_yes_no(member.retryable)}\t{member.description}"
+                for member in members
+            ]
+        )
+    else:
+        _out_lines(_table(members))
     return EXIT_OK
+
+
+def _table(members: list[ResultCode]) -> list[str]:
+    import shutil
+
+    width = shutil.get_terminal_size((_WIDTH, 24)).columns
+    name_width = max(len("NAME"), *(len(member.name) for member in members))
+    indent = " " * (5 + 2 + name_width + 2 + 5 + 2)
+    room = max(width - len(indent), _MIN_DESCRIPTION_WIDTH)
+    lines = [f"{'CODE':>5}  {'NAME':<{name_width}}  RETRY  DESCRIPTION"]
+    for member in members:
+        lead = f"{member.value:>5}  {member.name:<{name_width}}  {_yes_no(member.retryable):<5}  "
+        lines += _wrap(member.description, len(lead) + room, lead, indent)
+    return lines
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return bool(sys.stdout.isatty())
+    except (AttributeError, ValueError):
+        return False  # closed or replaced: not a terminal
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def _clip(text: str, room: int) -> str:
@@ -333,7 +715,9 @@ def _legacy_text(member: ResultCode) -> str:
     return f"{member.legacy_code} before {short_version(UNIFIED_IN)}"
 
 
-def _responserecord(reply: ApiResponse) -> dict[str, object]:
+def _response_record(reply: ApiResponse) -> dict[str, object]:
+    from .exports import record
+
     code = reply.result_code
     return {
         "ok": reply.ok,
@@ -350,9 +734,11 @@ def _responserecord(reply: ApiResponse) -> dict[str, object]:
 
 
 def _explanation(reply: ApiResponse) -> list[str]:
+    """The plain-words lines of ``explain``; a server's text is shown escaped."""
     lines: list[str] = []
     if reply.request is not None:
-        lines.append(f"Request: {reply.request.method or '?'} {reply.request.url or '?'}")
+        method = _printable(reply.request.method or "?")
+        lines.append(f"Request: {method} {_printable(reply.request.url or '?')}")
     server = "not given" if reply.version is None else str(reply.version)
     lines.append(f"Server version: {server}; HTTP status {reply.status_code}")
     code = reply.result_code
@@ -367,7 +753,7 @@ def _explanation(reply: ApiResponse) -> list[str]:
             f"Result: {code.value} {code.name}{sent} ({code.category.label}): {code.description}"
         )
     if reply.error:
-        lines.append(f"Server's message: {reply.error}")
+        lines.append(f"Server's message: {_printable(reply.error)}")
     if reply.ok:
         lines.append("Outcome: success")
     else:
