@@ -880,3 +880,51 @@ def test_available_in_names_its_argument() -> None:
     with pytest.raises(TypeError) as caught:
         ResultCode.UnknownToken.available_in(5.4)  # type: ignore[arg-type]  # wrong on purpose
     assert str(caught.value) == "available_in()'s version must be a ServerVersion or str, not float"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        EXAMPLE_TEXT,
+        EXAMPLE_TEXT.replace('"Error": ""', '"Error": "line\\none"'),
+        '{"StatusCode": 200, "Response": [{"Id": 1, "Name": "Ann"}, {"Id": 2, "Name": "Bob"}]}',
+        '{"StatusCode": 200, "Response": {"Agent": {"Id": 1, "Name": "Ann"}}}',
+        '{"StatusCode": 200, "Response": {"Ids": [1, 2]}}',
+        '{"StatusCode": 200, "Response": "a\\\\b", "Version": "5.4.6"}',
+        "[1, 2]",
+    ],
+    ids=["vendor", "escape", "list", "nested-object", "nested-list", "backslash", "not-object"],
+)
+def test_texts_without_repeats_are_read_once(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    def no_second_read(_: str) -> object:
+        raise AssertionError("a text without repeated keys should be decoded once")
+
+    monkeypatch.setattr(envelope_module, "_decode_noting_repeats", no_second_read)
+    try:
+        from_response(text)
+    except EnvelopeError as error:
+        assert str(error) == "expected a JSON object at the top, not an array"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"StatusCode": 200, "Response": {"a": 1, "a": 2}}',
+        '{"StatusCode": 200, "Response": {"Agent": {"Error": 1, "Error": 2}}}',
+        '{"StatusCode": 200, "Response": [{"a": "\\n"}], "Version": "\\u0035"}',
+    ],
+    ids=["payload-repeat", "deep-repeat", "escape"],
+)
+def test_texts_that_may_repeat_keys_are_read_again(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    calls: list[str] = []
+    real = envelope_module._decode_noting_repeats  # pyright: ignore[reportPrivateUsage]
+
+    def counting(text: str) -> tuple[object, dict[int, tuple[object, list[str]]]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(envelope_module, "_decode_noting_repeats", counting)
+    assert from_response(text).ok
+    assert calls == [text]

@@ -456,14 +456,43 @@ def _read_text(
     decode = _decode or _load_decoder()
     repeats: dict[int, tuple[object, list[str]]] | None = None
     try:
-        # A repeated key can hide only behind a \\u escape or a name that occurs twice.
-        if "\\u" in text or max(map(text.lower().count, _QUOTED_NAMES)) > 1:
+        data: object = decode(text)
+        if _is_dict(data) and _may_repeat_keys(text, data):
+            # Rare: read it again, noting the objects in which json kept only the last value.
             data, repeats = _decode_noting_repeats(text)
-        else:
-            data = decode(text)
     except ValueError as error:
         raise _not_json(error, text) from None
     return _read_envelope(data, fallback_version, transport_status, repeats)
+
+
+def _may_repeat_keys(text: str, data: dict[str, object]) -> bool:
+    """Whether *text* may hold an object with a key twice, which json reads silently."""
+    if "\\" not in text:
+        strings = _count_strings(data)
+        if strings >= 0:
+            # Without escapes every quote delimits a string; a dropped repeat leaves extra quotes.
+            return text.count('"') != 2 * strings
+    # A repeated key can hide only behind a \\u escape or a name that occurs twice.
+    return "\\u" in text or max(map(text.lower().count, _QUOTED_NAMES)) > 1
+
+
+def _count_strings(envelope: dict[str, object]) -> int:
+    """The keys and string values of a shallow envelope (objects two deep at most), else -1."""
+    count = len(envelope)
+    for value in envelope.values():
+        if type(value) is str:
+            count += 1
+        elif type(value) is dict:
+            mapping: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
+            count += len(mapping)
+            for inner in mapping.values():
+                if type(inner) is str:
+                    count += 1
+                elif type(inner) is dict or type(inner) is list:
+                    return -1
+        elif type(value) is list:
+            return -1
+    return count
 
 
 def _decode_noting_repeats(text: str) -> tuple[object, dict[int, tuple[object, list[str]]]]:
