@@ -928,3 +928,94 @@ def test_texts_that_may_repeat_keys_are_read_again(
     monkeypatch.setattr(envelope_module, "_decode_noting_repeats", counting)
     assert from_response(text).ok
     assert calls == [text]
+
+
+# --- details pinned down
+
+
+def test_the_raised_error_carries_the_servers_error_text() -> None:
+    reply = from_response({"StatusCode": 409, "Response": {"ResultCode": 799, "Error": "busy"}})
+    with pytest.raises(ListenInError) as caught:
+        reply.raise_for_result()
+    assert (caught.value.error, caught.value.raw_code, caught.value.result_code) == (
+        "busy",
+        799,
+        None,
+    )
+    assert (caught.value.status_code, caught.value.response) == (409, reply)
+
+
+def test_the_decoder_is_made_on_first_use_and_refuses_nan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(envelope_module, "_decode", None)
+    with pytest.raises(EnvelopeError) as caught:
+        from_response('{"StatusCode": 401, "Response": {"ResultCode": NaN}}')
+    assert str(caught.value) == "the input is not JSON this library can read: NaN is not JSON"
+    monkeypatch.setattr(envelope_module, "_decode", None)
+    assert from_response(EXAMPLE_TEXT).raw_code == 102
+    assert envelope_module._decode is not None  # pyright: ignore[reportPrivateUsage]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("x", "the input is not JSON: Expecting value at line 1 column 1 (char 0), near 'x'"),
+        (
+            "\ud800{}",
+            "the input is not JSON: Expecting value at line 1 column 1 (char 0), near '\\ud800{}'",
+        ),
+        (
+            '{"a": 1 x}',
+            "the input is not JSON: Expecting ',' delimiter at line 1 column 9 (char 8),"
+            " near '{\"a\": 1 x}'",
+        ),
+        (
+            "{\x00}\x00",
+            "the input is not JSON (it looks like UTF-16-LE: NUL bytes between the characters):"
+            " Expecting property name enclosed in double quotes at line 1 column 2 (char 1),"
+            " near '{\\x00}\\x00'",
+        ),
+    ],
+)
+def test_early_syntax_errors_quote_from_the_start(text: str, message: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(text)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("length", "shown"), [(200, "x" * 200), (201, "x" * 200 + "...")])
+def test_transport_error_text_is_cut_after_200_characters(length: int, shown: str) -> None:
+    class ReadFails:
+        status = 502
+
+        def read(self) -> bytes:
+            raise OSError("x" * length)
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(ReadFails())
+    assert str(caught.value) == f"could not read the HTTP 502 response body: OSError: {shown}"
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        ("5.4.6.1-beta", ServerVersion(5, 4, 6, 1)),
+        ("5.4-beta", ServerVersion(5, 4, 0, 0)),
+        ("7", ServerVersion(7, 0, 0, 0)),
+        ("  5.4-x  ", ServerVersion(5, 4, 0, 0)),
+        ("5.4.6rc1", ServerVersion(5, 4, 6, 0)),
+        ("1.2.3.4.5.6", ServerVersion(1, 2, 3, 4)),
+        ("123456789.1-x", ServerVersion(123456789, 1, 0, 0)),
+        ("5.1234567890", ServerVersion(5, 0, 0, 0)),
+        ("1234567890.1", None),
+        ("beta", None),
+        ("", None),
+        ("-5.4", None),
+        (".5", None),
+    ],
+)
+def test_leading_version(text: str, version: ServerVersion | None) -> None:
+    from cca_result_codes.versions import leading_version
+
+    assert leading_version(text) == version
+    reply = from_response({"StatusCode": 200, "Response": 1, "Version": text + "?"})
+    assert reply.version == version

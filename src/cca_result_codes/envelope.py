@@ -392,10 +392,10 @@ def _encoding_hint(head: bytes) -> str:
     for bom, name in _BOMS:
         if head.startswith(bom):
             return f" (it looks like {name}: it starts with the {name} byte order mark)"
-    if len(head) == 4:
-        for pattern, name in _NUL_PATTERNS:
-            if all((byte == 0) is nul for byte, nul in zip(head, pattern, strict=True)):
-                return f" (it looks like {name}: NUL bytes between the characters)"
+    nuls = tuple(byte == 0 for byte in head)
+    for pattern, name in _NUL_PATTERNS:
+        if nuls == pattern:
+            return f" (it looks like {name}: NUL bytes between the characters)"
     return ""
 
 
