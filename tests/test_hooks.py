@@ -407,6 +407,27 @@ def test_only_non_2xx_non_3xx_bodies_must_be_envelopes(
             assert response.status_code == status
 
 
+ERROR_ENVELOPE = '{"StatusCode": 409, "Response": {"ResultCode": 102, "Error": ""}}'
+
+
+@pytest.mark.parametrize(
+    ("status", "raises"),
+    [(200, True), (299, True), (300, False), (302, False), (399, False), (400, True)],
+)
+def test_an_error_envelope_raises_except_in_a_3xx(
+    server: CcaWebApiServer, status: int, raises: bool
+) -> None:
+    url = _json_url(server, ERROR_ENVELOPE, status)
+    with requests.Session() as session:
+        session.hooks["response"].append(requests_hook)
+        if raises:
+            with pytest.raises(errors.UnknownToken):
+                session.get(url, timeout=10)
+        else:
+            response = session.get(url, timeout=10, allow_redirects=False)
+            assert response.content == ERROR_ENVELOPE.encode()
+
+
 def test_a_non_json_error_body_is_read_whatever_its_type(server: CcaWebApiServer) -> None:
     with pytest.raises(errors.UnknownToken):
         _get_with_requests(f"{server.url}/json?type=text/plain&status=401")

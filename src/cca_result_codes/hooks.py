@@ -76,8 +76,9 @@ def requests_hook(response: _Response, *args: object, **kwargs: object) -> None:
     requests passes its send options as keyword arguments; they are ignored.
     Returns None, so requests keeps its response.
     """
-    if _wants_body(response):
-        _raise_for(response)
+    success = _judge(response)
+    if success is not None:
+        _raise_for(response, success)
 
 
 def httpx_hook(response: _HttpxResponse) -> None:
@@ -86,9 +87,10 @@ def httpx_hook(response: _HttpxResponse) -> None:
     httpx runs event hooks before it reads the body: this hook reads it
     (``response.read()``) when it needs it, and only then.
     """
-    if _wants_body(response):
+    success = _judge(response)
+    if success is not None:
         response.read()
-        _raise_for(response)
+        _raise_for(response, success)
 
 
 async def httpx_async_hook(response: _AsyncHttpxResponse) -> None:
@@ -97,19 +99,25 @@ async def httpx_async_hook(response: _AsyncHttpxResponse) -> None:
     The body is awaited (``await response.aread()``) when the hook needs it,
     so this works on ``client.stream(...)`` responses too.
     """
-    if _wants_body(response):
+    success = _judge(response)
+    if success is not None:
         await response.aread()
-        _raise_for(response)
+        _raise_for(response, success)
 
 
-def _wants_body(response: _Response) -> bool:
-    """Whether the body may say the call failed; reading it is left until then."""
+def _judge(response: _Response) -> bool | None:
+    """What the body is, by status and type: None when it cannot say the call failed.
+
+    True for a 2xx JSON body, which may carry an error code; False for the
+    body of a failure (not 2xx, not 3xx); None for a redirect, and for a 2xx
+    body that is not JSON, which stays unread.
+    """
     status = response.status_code
-    if 300 <= status < 400:
-        return False
     if 200 <= status < 300:
-        return _is_json(response.headers.get("content-type"))
-    return True
+        return True if _is_json(response.headers.get("content-type")) else None
+    if 300 <= status < 400:
+        return None
+    return False
 
 
 _JSON_MEDIA_TYPES = frozenset({"application/json", "text/json"})
@@ -122,9 +130,9 @@ def _is_json(content_type: str | None) -> bool:
     return media_type in _JSON_MEDIA_TYPES or media_type.endswith("+json")
 
 
-def _raise_for(response: _Response) -> None:
+def _raise_for(response: _Response, success: bool) -> None:
     """Raise what the body, already read, says went wrong."""
-    if 200 <= response.status_code < 300:
+    if success:
         body = response.content
         # Keys match in any case, and JSON may spell any letter as a \u escape: a body
         # with neither holds no ResultCode, and is left for the caller to parse, once.
