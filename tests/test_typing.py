@@ -5,6 +5,7 @@ The assertions also run, so the file proves the same facts at run time.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -145,3 +146,4 @@ def test_hooks_are_accepted_by_the_clients() -> None:
     client.event_hooks = {"response": [httpx_hook]}
     async_client = httpx.AsyncClient(event_hooks={"response": [httpx_async_hook]})
     assert async_client.event_hooks["response"] == [httpx_async_hook]
+    asyncio.run(async_client.aclose())
