@@ -116,6 +116,27 @@ def test_other_sources_are_read_as_from_response_reads_them(source: object) -> N
     assert reply == from_response(source, server_version=ServerVersion(5, 4, 5))
 
 
+@pytest.mark.parametrize(
+    "source", [LEGACY, LEGACY.decode(), json.loads(LEGACY)], ids=["bytes", "str", "dict"]
+)
+def test_the_callers_version_applies_to_other_sources(source: object) -> None:
+    reply = asyncio.run(afrom_response(source, server_version="5.4.5"))
+    assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+    assert reply.version == ServerVersion(5, 4, 5)
+
+
+def test_a_bad_server_version_names_the_argument() -> None:
+    with pytest.raises(TypeError) as caught:
+        asyncio.run(afrom_response(_Unread(), server_version=5.4))  # type: ignore[arg-type]  # wrong on purpose
+    assert str(caught.value) == "server_version must be a ServerVersion or str, not float"
+
+
+def test_an_unread_response_takes_the_callers_version() -> None:
+    unread = _Unread(LEGACY)
+    reply = asyncio.run(afrom_response(unread, server_version="5.4.5"))
+    assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+
+
 class _Unread:
     """An unread async response: content raises until aread() has run."""
 
@@ -140,6 +161,7 @@ def test_aread_that_returns_text_is_an_envelope_error() -> None:
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(_Unread(EXAMPLE.decode())))
     assert str(caught.value) == "the HTTP 401 response body is str, not bytes"
+    assert caught.value.status_code == 401
 
 
 def test_aread_that_fails_is_an_envelope_error() -> None:
@@ -150,6 +172,7 @@ def test_aread_that_fails_is_an_envelope_error() -> None:
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(Fails()))
     assert str(caught.value) == "could not read the HTTP 401 response body: OSError: reset"
+    assert caught.value.status_code == 401
     assert isinstance(caught.value.__cause__, OSError)
 
 
@@ -175,6 +198,7 @@ def test_an_unread_response_without_aread_is_an_envelope_error() -> None:
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(NoAread()))
     assert str(caught.value) == "could not read the HTTP 503 response body: RuntimeError: not read"
+    assert caught.value.status_code == 503
 
 
 def test_a_sync_response_object_is_read_by_its_read_method() -> None:
@@ -185,6 +209,32 @@ def test_a_sync_response_object_is_read_by_its_read_method() -> None:
             return EXAMPLE
 
     assert asyncio.run(afrom_response(Sync())) == from_response(EXAMPLE)
+
+    class SyncText:
+        status = 401
+
+        def read(self) -> str:
+            return EXAMPLE.decode()
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(SyncText()))
+    assert (str(caught.value), caught.value.status_code) == (
+        "the HTTP 401 response body is str, not bytes",
+        401,
+    )
+
+
+def test_an_invalid_status_is_described_in_async_messages() -> None:
+    class Odd(_Unread):
+        status_code = 999
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Odd(b'{"Response": 1}')))
+    assert str(caught.value) == (
+        "HTTP response (its status is the integer 999, not an HTTP status) is not a CcaWebApi"
+        " envelope: the envelope has no StatusCode"
+    )
+    assert caught.value.status_code is None
 
 
 def test_hostile_response_objects_give_envelope_errors() -> None:

@@ -701,6 +701,13 @@ def test_nesting_past_the_limit_is_refused(depth: int) -> None:
     assert caught.value.excerpt == _nested(depth)[:200]
 
 
+def test_the_bracket_scanner_is_made_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(envelope_module, "_skeleton_pattern", None)
+    with pytest.raises(EnvelopeError, match=r"^the JSON is nested too deeply to read"):
+        from_response(_nested(101))
+    assert from_response(_nested(100)).ok
+
+
 def test_many_brackets_side_by_side_are_not_deep() -> None:
     wide = '{"StatusCode": 200, "Response": [' + ", ".join(["[{}]"] * 500) + "]}"
     assert len(from_response(wide).payload) == 500

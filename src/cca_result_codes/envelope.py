@@ -531,7 +531,8 @@ def _nesting_depth(text: str) -> int:
         import re
 
         # A string, or a run of anything that is neither bracket nor quote.
-        _skeleton_pattern = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^"\[\]{}]+', re.DOTALL)
+        # JSON strings hold no raw line breaks, so "." need not match them.
+        _skeleton_pattern = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^"\[\]{}]+')
     skeleton = _skeleton_pattern.sub("", text)
     # What is left of an unterminated string: the JSON parser stops there.
     skeleton = skeleton.partition('"')[0]
