@@ -1,6 +1,8 @@
-"""Run the test suite under every supported Python: ``nox -s tests``."""
+"""Test sessions: ``nox -s tests`` (every supported Python) and ``nox -s mutation`` (the gate)."""
 
 from __future__ import annotations
+
+import shutil
 
 import nox
 
@@ -8,10 +10,33 @@ nox.options.default_venv_backend = "venv"
 nox.options.error_on_missing_interpreters = True
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+# Pinned: another mutmut makes other mutants, and mutation/equivalent.toml lists some by diff.
+MUTMUT = "mutmut==3.8.1"
 
 
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
+    """The test suite, less the slow packaging tests, under one Python."""
     session.install("-e", ".[test]")
     # The main CI run builds and installs the package once; here each Python runs the rest.
     session.run("python", "-m", "pytest", "-m", "not slow", *session.posargs)
+
+
+@nox.session(python="3.11")
+def mutation(session: nox.Session) -> None:
+    """Mutate src/ with mutmut, then fail on any mutant that no test detects.
+
+    Mutants listed in mutation/equivalent.toml, each with its reason, are
+    excused. ``nox -s mutation -- --write figures.json`` also writes the figures.
+    """
+    session.install("-e", ".[test]", MUTMUT)
+    # Start clean: mutmut reuses the verdicts it finds in mutants/.
+    shutil.rmtree("mutants", ignore_errors=True)
+    session.run(
+        "mutmut",
+        "run",
+        "--max-children",
+        "2",
+        env={"HYPOTHESIS_PROFILE": "mutation"},
+    )
+    session.run("python", "mutation/check.py", *session.posargs)
