@@ -1,0 +1,215 @@
+"""hypothesis strategies for result codes, server versions and CcaWebApi envelopes.
+
+Needs hypothesis (``pip install hypothesis``). The library registers
+``ServerVersion`` and ``ApiResponse`` with hypothesis through its plugin entry
+point, so ``st.from_type(ServerVersion)`` works in a user's tests with no set-up.
+
+>>> from hypothesis import given
+>>> from cca_result_codes import from_response
+>>> @given(envelope=envelopes(success=False))
+... def test_failures_are_not_ok(envelope):
+...     assert not from_response(envelope).ok
+>>> test_failures_are_not_ok()
+"""
+
+from __future__ import annotations
+
+try:
+    from hypothesis import assume
+    from hypothesis import strategies as st
+except ImportError as error:
+    raise ImportError(
+        "cca_result_codes.testing.strategies needs hypothesis: pip install hypothesis"
+    ) from error
+
+from ..categories import Category
+from ..codes import ResultCode
+from ..versions import UNIFIED_IN, ServerVersion, as_server_version
+from . import DEFAULT_URL, looks_like_result, make_envelope
+
+# typing costs import time; checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = [
+    "envelope_texts",
+    "envelopes",
+    "result_codes",
+    "server_versions",
+    "unknown_codes",
+]
+
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+# ServerVersion.parse() reads up to nine digits a part: every drawn version survives str().
+_PART = st.integers(0, 10**9 - 1)
+_KNOWN = frozenset(member.value for member in ResultCode)
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def result_codes(*, category: Category | None = None) -> SearchStrategy[ResultCode]:
+    """Members of ``ResultCode``, all of them or those of one *category*.
+
+    >>> result_codes(category=Category.LOCKING).example().category
+    <Category.LOCKING: 'locking errors'>
+    """
+    if category is not None and not isinstance(category, Category):
+        raise TypeError(f"category must be a Category or None, not {type(category).__name__}")
+    return st.sampled_from([m for m in ResultCode if category in (None, m.category)])
+
+
+def unknown_codes() -> SearchStrategy[int]:
+    """32-bit ints that no member has: gaps inside the categories' blocks, and numbers outside.
+
+    These are the codes a newer server may send; ``from_response()`` keeps
+    them in ``raw_code`` with ``result_code`` None.
+    """
+    gaps = [n for category in Category for n in category.codes if n not in _KNOWN]
+    anywhere = st.integers(_INT32_MIN, _INT32_MAX).filter(lambda n: n not in _KNOWN)
+    return st.one_of(st.sampled_from(gaps), anywhere)
+
+
+def server_versions(*, legacy: bool | None = None) -> SearchStrategy[ServerVersion]:
+    """``ServerVersion`` values; *legacy* True gives only versions before 5.4.6, False none.
+
+    Versions near 5.4.6 come often, since that is where the numbering changed.
+    """
+    if legacy is not None and not isinstance(legacy, bool):
+        raise TypeError(f"legacy must be a bool or None, not {type(legacy).__name__}")
+    old = st.one_of(
+        st.sampled_from([ServerVersion(5, 4, 5, 0), ServerVersion(5, 4, 5, 999_999_999)]),
+        st.builds(ServerVersion, st.integers(0, 4), _PART, _PART, _PART),
+        st.builds(ServerVersion, st.just(5), st.integers(0, 3), _PART, _PART),
+        st.builds(ServerVersion, st.just(5), st.just(4), st.integers(0, 5), _PART),
+    )
+    new = st.one_of(
+        st.sampled_from([UNIFIED_IN, ServerVersion(5, 4, 6, 1), ServerVersion(5, 4, 8, 0)]),
+        st.builds(ServerVersion, st.just(5), st.just(4), st.integers(6, 10**9 - 1), _PART),
+        st.builds(ServerVersion, st.just(5), st.integers(5, 10**9 - 1), _PART, _PART),
+        st.builds(ServerVersion, st.integers(6, 10**9 - 1), _PART, _PART, _PART),
+    )
+    if legacy is None:
+        return st.one_of(old, new)
+    return old if legacy else new
+
+
+def _json_values() -> SearchStrategy[Any]:
+    scalars = st.one_of(
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(),
+    )
+    return st.recursive(
+        st.none() | scalars,
+        lambda children: st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=8), children, max_size=4),
+        max_leaves=8,
+    )
+
+
+def _payloads() -> SearchStrategy[Any]:
+    # None is not a payload for make_envelope(): it asks for the result shape.
+    top = st.one_of(
+        st.lists(_json_values(), max_size=4),
+        st.dictionaries(st.text(max_size=8), _json_values(), max_size=4),
+        _json_values(),
+    )
+    return top.filter(lambda value: value is not None and not looks_like_result(value))
+
+
+@st.composite
+def _envelope(
+    draw: st.DrawFn,
+    codes: SearchStrategy[ResultCode | int],
+    versions: SearchStrategy[ServerVersion | str | None],
+    success: bool | None,
+) -> dict[str, Any]:
+    code = draw(codes)
+    # The codes strategy may give the other kind than *success* asks for.
+    assume(success is None or (Category.of(code) is Category.SUCCESS) is success)
+    version = draw(versions)
+    if version is not None and draw(st.booleans()):
+        version = str(version)  # the envelope holds text either way
+    # A code new after 5.4.6, or unknown, has no legacy number to write.
+    assume(version is None or not _is_legacy(version) or not _has_no_legacy_number(code))
+    request = draw(
+        st.one_of(
+            st.none(),
+            st.tuples(st.sampled_from(_METHODS), st.just(DEFAULT_URL)),
+            st.tuples(st.text(), st.text()),
+        )
+    )
+    method, url = (None, None) if request is None else request
+    if code == ResultCode.Success and draw(st.booleans()):
+        return make_envelope(
+            code,
+            status_code=draw(st.none() | st.integers(200, 299)),
+            method=method,
+            url=url,
+            version=version,
+            payload=draw(_payloads()),
+        )
+    return make_envelope(
+        code,
+        error=draw(st.one_of(st.just(""), st.text())),
+        status_code=draw(st.none() | st.integers(100, 599)),
+        method=method,
+        url=url,
+        version=version,
+    )
+
+
+def _is_legacy(version: ServerVersion | str) -> bool:
+    return as_server_version(version, "version") < UNIFIED_IN
+
+
+def _has_no_legacy_number(code: int) -> bool:
+    member = ResultCode.get(code)
+    return member is None or member.since > UNIFIED_IN
+
+
+def envelopes(
+    *,
+    codes: SearchStrategy[ResultCode | int] | None = None,
+    versions: SearchStrategy[ServerVersion | str | None] | None = None,
+    success: bool | None = None,
+) -> SearchStrategy[dict[str, Any]]:
+    """Envelope dicts that ``make_envelope()`` could produce, for every code and version.
+
+    *codes* defaults to every member (``result_codes()``); *versions* to
+    ``server_versions()`` or None. *success* True keeps codes of the success
+    block (with or without a payload), False keeps the failures. A legacy
+    version never goes with a code new after 5.4.6; unknown codes from
+    *codes* go with current versions only.
+    """
+    if success is not None and not isinstance(success, bool):
+        raise TypeError(f"success must be a bool or None, not {type(success).__name__}")
+    if codes is None:
+        if success is None:
+            codes = result_codes()
+        else:
+            members = [m for m in ResultCode if (m.category is Category.SUCCESS) is success]
+            codes = st.sampled_from(members)
+    if versions is None:
+        versions = st.none() | server_versions()
+    return _envelope(codes, versions, success)
+
+
+def envelope_texts(
+    *,
+    codes: SearchStrategy[ResultCode | int] | None = None,
+    versions: SearchStrategy[ServerVersion | str | None] | None = None,
+    success: bool | None = None,
+) -> SearchStrategy[str]:
+    """``envelopes()`` as JSON text, ASCII-escaped or not, compact or indented."""
+    import json
+
+    return st.builds(
+        json.dumps,
+        envelopes(codes=codes, versions=versions, success=success),
+        ensure_ascii=st.booleans(),
+        indent=st.none() | st.just(2),
+    )
