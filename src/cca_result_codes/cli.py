@@ -569,15 +569,19 @@ def _flush() -> None:
 
 
 def _silence_stdout() -> None:
+    _silence(sys.stdout)
+
+
+def _silence(stream: TextIO | None) -> None:
     # What is still buffered would fail again in the flush at exit: send it nowhere.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
-            os.dup2(devnull, sys.stdout.fileno())
+            os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]  # None: AttributeError
         finally:
             os.close(devnull)
     except (AttributeError, OSError, ValueError):
-        pass  # no file descriptor to redirect (stdout closed, or replaced in-process)
+        pass  # no file descriptor to redirect (closed, or replaced in-process)
 
 
 def _complain(message: str) -> None:
@@ -590,7 +594,8 @@ def _complain_raw(text: str) -> None:
         sys.stderr.write(text)
         sys.stderr.flush()
     except (AttributeError, OSError):
-        pass  # stderr is closed or full too: the exit status is all that is left
+        # stderr is closed or full too: the exit status is all that is left.
+        _silence(sys.stderr)
 
 
 def _printable(text: str) -> str:
@@ -605,14 +610,15 @@ def _printable(text: str) -> str:
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """Lines of at most *width* characters, in time linear in ``len(text)``.
 
-    Words are packed greedily, as ``textwrap`` does; a word longer than a line
-    is cut across lines. *first* and *rest* start the first and later lines.
+    Words are packed greedily and a word longer than a line is cut, as
+    ``textwrap.wrap(break_on_hyphens=False)`` does, whose slicing of long words
+    is quadratic. *first* and *rest* start the first and later lines.
 
     >>> _wrap("no active call for agent", 12, "", "  ")
     ['no active', '  call for', '  agent']
     """
     lines: list[str] = []
-    line, empty = first, True
+    line, empty, line_room = first, True, width - len(first)
     for word in text.split(" "):
         start = 0
         while start < len(word):
@@ -621,15 +627,18 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
                 line += (word[start:] if start else word) if empty else " " + word[start:]
                 empty = False
                 break
-            if not empty:
+            if empty:
+                room = max(room, 1)
+                lines.append(line + word[start : start + room])
+                start += room
+            elif len(word) - start > line_room and room > 0:
+                # Too long for any line: fill this one first, as textwrap does.
+                lines.append(f"{line} {word[start : start + room]}")
+                start += room
+            else:
                 lines.append(line)
-                line, empty = rest, True
-                continue
-            room = max(room, 1)
-            lines.append(line + word[start : start + room])
-            line, start = rest, start + room
-    if not empty or not lines:
-        lines.append(line)
+            line, empty, line_room = rest, True, width - len(rest)
+    lines.append(line)  # never empty here but for empty text: a word's last piece always fits
     return lines
 
 
