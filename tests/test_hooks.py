@@ -428,6 +428,15 @@ def test_an_error_envelope_raises_except_in_a_3xx(
             assert response.content == ERROR_ENVELOPE.encode()
 
 
+def test_the_envelope_status_outranks_the_transport_status(server: CcaWebApiServer) -> None:
+    body = '{"StatusCode": 200, "Response": {"Agents": []}}'
+    assert _get_with_httpx(_json_url(server, body, 500)) == body.encode()
+    failure = '{"StatusCode": 200, "Response": {"ResultCode": 10001, "Error": ""}}'
+    with pytest.raises(errors.CacheLoading) as caught:
+        _get_with_httpx(_json_url(server, failure, 500))
+    assert caught.value.status_code == 200
+
+
 def test_a_non_json_error_body_is_read_whatever_its_type(server: CcaWebApiServer) -> None:
     with pytest.raises(errors.UnknownToken):
         _get_with_requests(f"{server.url}/json?type=text/plain&status=401")

@@ -18,7 +18,8 @@ What a hook does with a response, by its HTTP status:
   ``CcaApiError`` subclass of its code (``errors.UnknownToken``), as
   ``ApiResponse.raise_for_result()`` would; a body that is not an envelope
   (a proxy's HTML 502, say) raises ``EnvelopeError`` with the status and an
-  excerpt.
+  excerpt. As in ``from_response()``, an envelope's own ``StatusCode``
+  outranks the transport's: one that says 2xx and success passes.
 - **2xx**: a body whose Content-Type is not JSON passes untouched and
   unread: recordings and report files are downloads, not envelopes. A JSON
   envelope carrying a code outside the success category raises, as
