@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -103,7 +104,7 @@ def test_tsc_rejects_a_code_the_enum_lacks(tmp_path: Path) -> None:
     assert "127" in result.stdout
 
 
-GUARD_CASES = [
+GUARD_CASES: list[tuple[Any, bool]] = [
     ({"ResultCode": 102, "Error": ""}, True),
     ({"ResultCode": 102}, True),
     ({"ResultCode": 0, "Error": None}, True),
@@ -178,6 +179,8 @@ def test_the_module_says_it_is_generated() -> None:
 
 
 def test_comment_ends_in_text_are_escaped() -> None:
-    from cca_result_codes.exports import _jsdoc
+    from cca_result_codes.exports import (
+        _jsdoc,  # pyright: ignore[reportPrivateUsage] -- no table text holds "*/" to test it through
+    )
 
     assert _jsdoc(["a */ b", ""], "  ") == ["  /**", "   * a *\\/ b", "   *", "   */"]
