@@ -52,8 +52,11 @@ _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 def result_codes(*, category: Category | None = None) -> SearchStrategy[ResultCode]:
     """Members of ``ResultCode``, all of them or those of one *category*.
 
-    >>> result_codes(category=Category.LOCKING).example().category
-    <Category.LOCKING: 'locking errors'>
+    >>> from hypothesis import given
+    >>> @given(result_codes(category=Category.LOCKING))
+    ... def test_locking(code):
+    ...     assert code.name in ("LockTimeout", "AlreadyLocked", "NotLocked")
+    >>> test_locking()
     """
     if category is not None and not isinstance(category, Category):
         raise TypeError(f"category must be a Category or None, not {type(category).__name__}")
@@ -104,8 +107,10 @@ def _json_values() -> SearchStrategy[Any]:
     )
     return st.recursive(
         st.none() | scalars,
-        lambda children: st.lists(children, max_size=4)
-        | st.dictionaries(st.text(max_size=8), children, max_size=4),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=8), children, max_size=4)
+        ),
         max_leaves=8,
     )
 
