@@ -478,7 +478,8 @@ def test_explain_partial_requests(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, request_json: str, line: str
 ) -> None:
     path = write(tmp_path, f'{{"Request": {request_json}, "StatusCode": 200, "Response": 1}}')
-    assert run(capsys, "explain", path)[1].splitlines()[0] == line
+    out = run(capsys, "explain", path)[1]
+    assert out.splitlines()[: line.count("\n") + 1] == line.splitlines()
 
 
 def test_explain_refuses_a_file_that_is_not_utf8(
@@ -562,3 +563,37 @@ def test_markdown_cells_escape_pipes() -> None:
     from cca_result_codes import exports
 
     assert exports._markdown_cell("a|b") == "a\\|b"  # pyright: ignore[reportPrivateUsage]
+
+
+@pytest.mark.parametrize(
+    ("version", "line"),
+    [
+        ('"5.4.6.1-beta"', "Server version: 5.4.6.1 (sent as '5.4.6.1-beta'); HTTP status 200"),
+        ('"abc"', "Server version: unknown (sent as 'abc'); HTTP status 200"),
+        ('""', "Server version: not given; HTTP status 200"),
+        ("5", "Server version: not given; HTTP status 200"),
+        ('"5.4.5"', "Server version: 5.4.5.0; HTTP status 200"),
+        ('"5.4.6.1"', "Server version: 5.4.6.1; HTTP status 200"),
+        ('"5.4.6\\u001b"', "Server version: 5.4.6.0 (sent as '5.4.6\\x1b'); HTTP status 200"),
+        (
+            '"5.4.6.' + "9" * 80 + '"',
+            "Server version: 5.4.6.0 (sent as\n  '5.4.6."
+            + "9" * 52
+            + "\N{HORIZONTAL ELLIPSIS}); HTTP status 200",
+        ),
+    ],
+)
+def test_explain_shows_a_version_sent_in_another_form(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, version: str, line: str
+) -> None:
+    path = write(tmp_path, f'{{"Version": {version}, "StatusCode": 200, "Response": 1}}')
+    out = run(capsys, "explain", path)[1]
+    assert out.splitlines()[: line.count("\n") + 1] == line.splitlines()
+
+
+def test_explain_json_keeps_the_version_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, '{"Version": "5.4.6.1-beta", "StatusCode": 200, "Response": 1}')
+    record = json.loads(run(capsys, "explain", "--json", path)[1])
+    assert (record["version"], record["version_text"]) == ("5.4.6.1", "5.4.6.1-beta")

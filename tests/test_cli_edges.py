@@ -34,6 +34,7 @@ WRITE_HEAVY = [
     ["export"],
     ["export", "--format", "csv"],
     ["export", "--format", "markdown"],
+    ["export", "--format", "typescript"],
     ["--help"],
     ["help", "explain"],
     ["--version"],
@@ -337,7 +338,8 @@ def test_text_shows_control_characters_escaped(
 
 
 def test_show_under_ascii_is_the_same_as_under_utf8() -> None:
-    for argv in (["711"], ["list"], ["export", "--format", "markdown"], ["export"]):
+    formats = ["json", "csv", "markdown", "jsonschema", "typescript"]
+    for argv in (["711"], ["list"], *(["export", "--format", fmt] for fmt in formats)):
         ascii_run = cca_codes(*argv, env=plain_env(PYTHONIOENCODING="ascii"))
         utf8_run = cca_codes(*argv, env=plain_env(PYTHONIOENCODING="utf-8"))
         assert (ascii_run.returncode, ascii_run.stderr) == (0, b"")

@@ -736,6 +736,7 @@ def _response_record(reply: ApiResponse) -> dict[str, object]:
         "category": None if reply.category is None else reply.category.name,
         "error": reply.error,
         "version": None if reply.version is None else str(reply.version),
+        "version_text": reply.version_text,
         "request": None
         if reply.request is None
         else {"method": reply.request.method, "url": reply.request.url},
@@ -748,7 +749,15 @@ def _explanation(reply: ApiResponse) -> list[str]:
     if reply.request is not None:
         method = _printable(reply.request.method or "?")
         lines.append(f"Request: {method} {_printable(reply.request.url or '?')}")
-    server = "not given" if reply.version is None else str(reply.version)
+    sent = reply.version_text or None  # "" is no version, as an absent one is
+    if reply.version is None:
+        server = "not given" if sent is None else "unknown"
+    else:
+        server = str(reply.version)
+        if sent in (server, short_version(reply.version)):
+            sent = None
+    if sent is not None:
+        server += f" (sent as {_clip(_printable(repr(sent)), 60)})"
     lines.append(f"Server version: {server}; HTTP status {reply.status_code}")
     code = reply.result_code
     if reply.raw_code is None:
