@@ -39,6 +39,19 @@ def test_readme_gives_the_two_commands() -> None:
     assert install_and_test == "python -m pip install -e '.[test]' && python -m pytest"
 
 
+def test_readme_gives_the_powershell_forms_of_the_two_commands() -> None:
+    setup = README[README.index("## Set up") :]
+    found = re.search(r"```powershell\n(.*?)\n```", setup, flags=re.S)
+    assert found is not None
+    # The same two commands, with PowerShell's chaining and cmd.exe-safe quotes.
+    expected: list[str] = []
+    for command in readme_commands():
+        first, then = command.replace("'", '"').split(" && ")
+        expected.append(f"{first} ; if ($?) {{ {then} }}")
+    assert found[1].splitlines() == expected
+    assert expected[1] == 'python -m pip install -e ".[test]" ; if ($?) { python -m pytest }'
+
+
 def test_readme_output_is_what_the_command_prints() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "cca_result_codes", "102"],
