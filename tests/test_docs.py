@@ -279,6 +279,8 @@ def test_site_shows_the_guide_and_the_code_reference(site: Path) -> None:
     reference = page_text(site, "reference")
     assert "Result code reference" in reference
     assert "102 UnknownToken Unknown token" in reference
+    # The build tooling beside the pages is not published.
+    assert sorted(site.rglob("*.py*")) == []
 
 
 @pytest.mark.slow
