@@ -141,6 +141,7 @@ def test_round_trip_property(
         expected_request = None if method is None or url is None else RequestInfo(method, url)
         assert reply.request == expected_request
         assert reply.version == (None if version is None else ServerVersion.parse(version))
+        assert reply.version_text == version
     assert ("Request" in envelope) is (method is not None and url is not None)
     assert ("Version" in envelope) is (version is not None)
 
