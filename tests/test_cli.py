@@ -597,3 +597,81 @@ def test_explain_json_keeps_the_version_text(
     path = write(tmp_path, '{"Version": "5.4.6.1-beta", "StatusCode": 200, "Response": 1}')
     record = json.loads(run(capsys, "explain", "--json", path)[1])
     assert (record["version"], record["version_text"]) == ("5.4.6.1", "5.4.6.1-beta")
+
+
+# --- rough edges of issue 12
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([""], "a result code is a number such as 102 or a name, not ''"),
+        (["show", "  "], "a result code is a number such as 102 or a name, not ''"),
+        (["legacy", ""], "the legacy number must be a whole number, not ''"),
+        (["legacy", "--reverse", ""], "a result code is a number such as 102 or a name, not ''"),
+        (["search", ""], "search needs some TEXT to find"),
+        (["search", " ", "  "], "search needs some TEXT to find"),
+    ],
+)
+def test_empty_arguments_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert run(capsys, *argv) == (2, "", f"cca-codes: {message}\n")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[" 102"], ["102 "], ["--json", "102"], ["show", "\t102\n"], ["legacy", " 102 "]],
+)
+def test_spaces_and_a_leading_json_flag_are_understood(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    assert "102" in out
+    assert "UnknownToken" in out
+
+
+def test_json_flag_first_gives_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--json", "711")
+    assert status == 0
+    assert json.loads(out)["legacy_code"] == 712
+
+
+def test_help_command(capsys: pytest.CaptureFixture[str]) -> None:
+    status, top, err = run(capsys, "help")
+    assert (status, err) == (0, "")
+    assert top.startswith("usage: cca-codes [-h] [--version] COMMAND ...\n")
+    assert "    help      the help of the command, or of one COMMAND\n" in top
+    assert run(capsys, "--help") == (0, top, "")
+    for command in ("show", "list", "search", "legacy", "explain", "export", "help"):
+        status, page, _ = run(capsys, "help", command)
+        assert status == 0
+        assert page.startswith(f"usage: cca-codes {command} [-h]")
+        assert run(capsys, command, "--help") == (0, page, "")
+    status, out, err = run(capsys, "help", "nope")
+    assert (status, out) == (2, "")
+    assert_one_line_error(err, "invalid choice: 'nope'")
+
+
+def test_every_subcommand_has_a_description(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("show", "list", "search", "legacy", "explain", "export", "help"):
+        page = run(capsys, "help", command)[1]
+        description = page.split("\n\n")[1]
+        assert description[0].isupper()
+        assert description.endswith(".")
+    assert "--format FORMAT  one of json, csv, markdown" in run(capsys, "export", "--help")[1]
+    assert "--format FORMAT      table, tsv or json" in run(capsys, "list", "--help")[1]
+
+
+def test_list_and_search_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    tsv = "809\tQuotaLockFailed\tyes\tQuota lock failed\n"
+    assert run(capsys, "search", "lock failed", "--format", "tsv") == (0, tsv, "")
+    status, out, _ = run(capsys, "search", "lock failed", "--format", "json")
+    assert (status, [record["name"] for record in json.loads(out)]) == (0, ["QuotaLockFailed"])
+    assert run(capsys, "search", "nothing like this", "--format", "json")[:2] == (1, "[]\n")
+    assert run(capsys, "list", "--retryable", "--category", "success") == (
+        1,
+        "",
+        "cca-codes: no codes match\n",
+    )

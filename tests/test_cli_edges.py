@@ -40,6 +40,9 @@ WRITE_HEAVY = [
     ["--version"],
     ["explain", str(EXAMPLE)],
 ]
+needs_dev_full = pytest.mark.skipif(
+    not os.path.exists("/dev/full"), reason="needs /dev/full (Linux) to fill a disk"
+)
 HOSTILE_ERROR = "d\u00e9faut \x1b[31mred\x07 \x9b2J \u202eevil\n\ud800 end"
 
 
@@ -108,6 +111,7 @@ def test_head_closing_the_pipe_is_quiet(command: str) -> None:
         assert result.stderr == b""
 
 
+@needs_dev_full
 @pytest.mark.parametrize("argv", WRITE_HEAVY, ids=" ".join)
 def test_a_full_disk_is_one_line_and_exit_74(argv: list[str]) -> None:
     with open("/dev/full", "wb") as full:
@@ -116,6 +120,7 @@ def test_a_full_disk_is_one_line_and_exit_74(argv: list[str]) -> None:
     assert result.stderr == b"cca-codes: cannot write the output: No space left on device\n"
 
 
+@needs_dev_full
 def test_stderr_full_too_still_gives_the_exit_status() -> None:
     with open("/dev/full", "wb") as full:
         result = cca_codes("711", stdout=full, stderr=full)

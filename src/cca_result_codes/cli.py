@@ -122,17 +122,15 @@ def _main(args: list[str], fast: bool) -> int:
         # Flush here, not at exit, so that a failing write is handled below.
         _flush()
     except _OutputError as failure:
-        _silence_stdout()
+        _silence(sys.stdout)
         if isinstance(failure.error, BrokenPipeError):
             # The reader went away (as with "| head"): not worth a word.
             return EXIT_BROKEN_PIPE
         _complain(f"cannot write the output: {failure.error.strerror or failure.error}")
         return EXIT_WRITE_ERROR
     except KeyboardInterrupt:
-        _silence_stdout()
         return EXIT_INTERRUPTED
     except Exception as error:
-        _silence_stdout()
         _complain(
             f"internal error: {type(error).__name__}: {error}; this is a bug, please report it"
             f" with the command you ran ({PROG} {__version__},"
@@ -566,10 +564,6 @@ def _flush() -> None:
             stream.flush()
         except OSError as error:
             raise _OutputError(error) from None
-
-
-def _silence_stdout() -> None:
-    _silence(sys.stdout)
 
 
 def _silence(stream: TextIO | None) -> None:
