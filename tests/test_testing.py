@@ -193,6 +193,17 @@ def test_unknown_numbers_have_no_legacy_number() -> None:
         make_envelope(127, version="5.4.5")
 
 
+NOT_SUCCESS = (
+    r"^a payload goes with ResultCode.Success only, not Pending \(1\):"
+    r" a failure's Response is the result shape$"
+)
+NO_ERROR_TEXT = "^a payload carries no Error text: error must be empty$"
+RESULT_LIKE = (
+    "^the payload has a ResultCode key at its top level, so readers would take it"
+    " for the result shape; pass the code instead of a payload$"
+)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
@@ -211,12 +222,12 @@ def test_unknown_numbers_have_no_legacy_number() -> None:
         ({"code": 0, "method": 1, "url": None}, TypeError, "method must be a str or None, not int"),
         ({"code": 0, "version": "5.4.x"}, ValueError, "invalid server version '5.4.x'"),
         ({"code": 0, "version": 5.4}, TypeError, "version must be a ServerVersion or str, not f"),
-        ({"code": 1, "payload": []}, ValueError, r"ResultCode.Success only, not Pending \(1\)"),
+        ({"code": 1, "payload": []}, ValueError, NOT_SUCCESS),
         ({"code": 127, "payload": []}, ValueError, "ResultCode.Success only, not 127:"),
-        ({"code": 0, "payload": [], "error": "x"}, ValueError, "error must be empty"),
+        ({"code": 0, "payload": [], "error": "x"}, ValueError, NO_ERROR_TEXT),
         ({"code": 0, "payload": [], "status_code": 300}, ValueError, "needs a 2xx status, not 300"),
         ({"code": 0, "payload": [], "status_code": 199}, ValueError, "needs a 2xx status, not 199"),
-        ({"code": 0, "payload": {"resultCODE": 0}}, ValueError, "has a ResultCode key"),
+        ({"code": 0, "payload": {"resultCODE": 0}}, ValueError, RESULT_LIKE),
     ],
 )  # fmt: skip
 def test_bad_arguments_are_refused(

@@ -171,6 +171,18 @@ def test_from_type_api_response(reply: ApiResponse) -> None:
     assert reply.result_code is not None
 
 
+def test_the_registered_functions_build_the_types() -> None:
+    @given(
+        version=_hypothesis_plugin._server_versions(ServerVersion),  # pyright: ignore[reportPrivateUsage] -- what register() hands to hypothesis
+        reply=_hypothesis_plugin._api_responses(ApiResponse),  # pyright: ignore[reportPrivateUsage] -- as above
+    )
+    def draw(version: ServerVersion, reply: ApiResponse) -> None:
+        assert type(version) is ServerVersion
+        assert type(reply) is ApiResponse
+
+    draw()
+
+
 def test_register_is_what_the_entry_point_names() -> None:
     from importlib.metadata import entry_points
 
