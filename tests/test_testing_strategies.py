@@ -27,8 +27,10 @@ SUCCESS_NAMES = {"Success", "Pending", "SuccessListRunning"}
 UNIFIED = ServerVersion(5, 4, 6, 0)
 
 
-@given(code=result_codes())
-def test_result_codes_are_members(code: ResultCode) -> None:
+@given(data=st.data())
+def test_result_codes_are_members(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    code: ResultCode = data.draw(result_codes())
     assert type(code) is ResultCode
     assert code.value in KNOWN
 
@@ -45,8 +47,10 @@ def test_result_codes_refuses_a_label() -> None:
         result_codes(category="success")  # type: ignore[arg-type]  # the wrong type on purpose
 
 
-@given(number=unknown_codes())
-def test_unknown_codes_are_not_members(number: int) -> None:
+@given(data=st.data())
+def test_unknown_codes_are_not_members(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    number: int = data.draw(unknown_codes())
     assert number not in KNOWN
     assert -(2**31) <= number < 2**31
     assert ResultCode.get(number) is None
@@ -66,19 +70,25 @@ def test_unknown_codes_reach_inside_the_blocks() -> None:
     assert inside
 
 
-@given(version=server_versions())
-def test_server_versions_survive_their_text(version: ServerVersion) -> None:
+@given(data=st.data())
+def test_server_versions_survive_their_text(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    version: ServerVersion = data.draw(server_versions())
     assert type(version) is ServerVersion
     assert ServerVersion.parse(str(version)) == version
 
 
-@given(version=server_versions(legacy=True))
-def test_legacy_versions_are_older_than_5_4_6(version: ServerVersion) -> None:
+@given(data=st.data())
+def test_legacy_versions_are_older_than_5_4_6(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    version: ServerVersion = data.draw(server_versions(legacy=True))
     assert version < UNIFIED
 
 
-@given(version=server_versions(legacy=False))
-def test_current_versions_are_5_4_6_or_newer(version: ServerVersion) -> None:
+@given(data=st.data())
+def test_current_versions_are_5_4_6_or_newer(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    version: ServerVersion = data.draw(server_versions(legacy=False))
     assert version >= UNIFIED
 
 
@@ -105,42 +115,58 @@ def check_envelope(envelope: dict[str, Any]) -> ApiResponse:
     return reply
 
 
-@given(envelope=envelopes())
-def test_every_drawn_envelope_parses(envelope: dict[str, Any]) -> None:
+@given(data=st.data())
+def test_every_drawn_envelope_parses(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    envelope: dict[str, Any] = data.draw(envelopes())
     reply = check_envelope(envelope)
     assert reply.result_code is not None
 
 
-@given(envelope=envelopes(success=True))
-def test_success_envelopes(envelope: dict[str, Any]) -> None:
+@given(data=st.data())
+def test_success_envelopes(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    envelope: dict[str, Any] = data.draw(envelopes(success=True))
     reply = check_envelope(envelope)
     assert reply.result_code is not None
     assert reply.result_code.name in SUCCESS_NAMES
 
 
-@given(envelope=envelopes(success=False))
-def test_failure_envelopes(envelope: dict[str, Any]) -> None:
+@given(data=st.data())
+def test_failure_envelopes(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    envelope: dict[str, Any] = data.draw(envelopes(success=False))
     reply = check_envelope(envelope)
     assert reply.result_code is not None
     assert reply.result_code.name not in SUCCESS_NAMES
     assert not reply.ok
 
 
-@given(envelope=envelopes(codes=unknown_codes(), versions=st.none() | server_versions()))
-def test_envelopes_with_unknown_codes(envelope: dict[str, Any]) -> None:
+@given(data=st.data())
+def test_envelopes_with_unknown_codes(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    envelope: dict[str, Any] = data.draw(
+        envelopes(codes=unknown_codes(), versions=st.none() | server_versions())
+    )
     reply = check_envelope(envelope)
     assert reply.result_code is None
     assert reply.raw_code not in KNOWN
     assert reply.version is None or reply.version >= UNIFIED
 
 
-@given(envelope=envelopes(codes=st.sampled_from([0, 1, 100, 127]), success=True))
-def test_success_filters_given_codes(envelope: dict[str, Any]) -> None:
+@given(data=st.data())
+def test_success_filters_given_codes(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    envelope: dict[str, Any] = data.draw(
+        envelopes(codes=st.sampled_from([0, 1, 100, 127]), success=True)
+    )
     assert check_envelope(envelope).raw_code in {None, 0, 1}
 
 
-@given(envelope=envelopes(versions=server_versions(legacy=True).map(str)))
-def test_legacy_envelopes_read_back_as_members(envelope: dict[str, Any]) -> None:
+@given(data=st.data())
+def test_legacy_envelopes_read_back_as_members(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    envelope: dict[str, Any] = data.draw(envelopes(versions=server_versions(legacy=True).map(str)))
     reply = check_envelope(envelope)
     assert reply.version is not None
     assert reply.version < UNIFIED
@@ -148,8 +174,10 @@ def test_legacy_envelopes_read_back_as_members(envelope: dict[str, Any]) -> None
     assert reply.result_code.since <= UNIFIED
 
 
-@given(text=envelope_texts())
-def test_envelope_texts_parse(text: str) -> None:
+@given(data=st.data())
+def test_envelope_texts_parse(data: st.DataObject) -> None:
+    # Drawn here, not in the decorator, so that mutation testing sees the call.
+    text: str = data.draw(envelope_texts())
     reply = from_response(text)
     assert reply.result_code is not None
     assert json.loads(text)["StatusCode"] == reply.status_code

@@ -43,10 +43,54 @@ __all__ = [
 ]
 
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+_KNOWN = frozenset(member.value for member in ResultCode)
+
+# The strategies are built once, here; the functions below choose among them.
 # ServerVersion.parse() reads up to nine digits a part: every drawn version survives str().
 _PART = st.integers(0, 10**9 - 1)
-_KNOWN = frozenset(member.value for member in ResultCode)
-_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_LEGACY_VERSIONS = st.one_of(  # every version before 5.4.6, and its edge
+    st.sampled_from([ServerVersion(5, 4, 5, 0), ServerVersion(5, 4, 5, 999_999_999)]),
+    st.builds(ServerVersion, st.integers(0, 4), _PART, _PART, _PART),
+    st.builds(ServerVersion, st.just(5), st.integers(0, 3), _PART, _PART),
+    st.builds(ServerVersion, st.just(5), st.just(4), st.integers(0, 5), _PART),
+)
+_CURRENT_VERSIONS = st.one_of(  # every version from 5.4.6 on, and the ones the vendor names
+    st.sampled_from([UNIFIED_IN, ServerVersion(5, 4, 6, 1), ServerVersion(5, 4, 8, 0)]),
+    st.builds(ServerVersion, st.just(5), st.just(4), st.integers(6, 10**9 - 1), _PART),
+    st.builds(ServerVersion, st.just(5), st.integers(5, 10**9 - 1), _PART, _PART),
+    st.builds(ServerVersion, st.integers(6, 10**9 - 1), _PART, _PART, _PART),
+)
+_UNKNOWN_CODES = st.one_of(
+    st.sampled_from([n for category in Category for n in category.codes if n not in _KNOWN]),
+    st.integers(_INT32_MIN, _INT32_MAX).filter(lambda n: n not in _KNOWN),
+)
+_JSON_VALUES = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(),
+    ),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=8,  # shallow: far from the parser's nesting limit
+)
+# None is not a payload for make_envelope(): it asks for the result shape.
+_PAYLOADS = st.one_of(
+    st.lists(_JSON_VALUES, max_size=4),
+    st.dictionaries(st.text(max_size=8), _JSON_VALUES, max_size=4),
+    _JSON_VALUES,
+).filter(lambda value: value is not None and not looks_like_result(value))
+_REQUESTS = st.one_of(  # (method, url), or None for no Request
+    st.none(),
+    st.tuples(st.sampled_from(["GET", "POST", "PUT", "PATCH", "DELETE"]), st.just(DEFAULT_URL)),
+    st.tuples(st.text(), st.text()),
+)
+_ERRORS = st.just("") | st.text()
+_PAYLOAD_STATUSES = st.none() | st.integers(200, 299)
+_STATUSES = st.none() | st.integers(100, 599)
 
 
 def result_codes(*, category: Category | None = None) -> SearchStrategy[ResultCode]:
@@ -69,9 +113,7 @@ def unknown_codes() -> SearchStrategy[int]:
     These are the codes a newer server may send; ``from_response()`` keeps
     them in ``raw_code`` with ``result_code`` None.
     """
-    gaps = [n for category in Category for n in category.codes if n not in _KNOWN]
-    anywhere = st.integers(_INT32_MIN, _INT32_MAX).filter(lambda n: n not in _KNOWN)
-    return st.one_of(st.sampled_from(gaps), anywhere)
+    return _UNKNOWN_CODES
 
 
 def server_versions(*, legacy: bool | None = None) -> SearchStrategy[ServerVersion]:
@@ -81,48 +123,9 @@ def server_versions(*, legacy: bool | None = None) -> SearchStrategy[ServerVersi
     """
     if legacy is not None and not isinstance(legacy, bool):
         raise TypeError(f"legacy must be a bool or None, not {type(legacy).__name__}")
-    old = st.one_of(
-        st.sampled_from([ServerVersion(5, 4, 5, 0), ServerVersion(5, 4, 5, 999_999_999)]),
-        st.builds(ServerVersion, st.integers(0, 4), _PART, _PART, _PART),
-        st.builds(ServerVersion, st.just(5), st.integers(0, 3), _PART, _PART),
-        st.builds(ServerVersion, st.just(5), st.just(4), st.integers(0, 5), _PART),
-    )
-    new = st.one_of(
-        st.sampled_from([UNIFIED_IN, ServerVersion(5, 4, 6, 1), ServerVersion(5, 4, 8, 0)]),
-        st.builds(ServerVersion, st.just(5), st.just(4), st.integers(6, 10**9 - 1), _PART),
-        st.builds(ServerVersion, st.just(5), st.integers(5, 10**9 - 1), _PART, _PART),
-        st.builds(ServerVersion, st.integers(6, 10**9 - 1), _PART, _PART, _PART),
-    )
     if legacy is None:
-        return st.one_of(old, new)
-    return old if legacy else new
-
-
-def _json_values() -> SearchStrategy[Any]:
-    scalars = st.one_of(
-        st.booleans(),
-        st.integers(),
-        st.floats(allow_nan=False, allow_infinity=False),
-        st.text(),
-    )
-    return st.recursive(
-        st.none() | scalars,
-        lambda children: (
-            st.lists(children, max_size=4)
-            | st.dictionaries(st.text(max_size=8), children, max_size=4)
-        ),
-        max_leaves=8,
-    )
-
-
-def _payloads() -> SearchStrategy[Any]:
-    # None is not a payload for make_envelope(): it asks for the result shape.
-    top = st.one_of(
-        st.lists(_json_values(), max_size=4),
-        st.dictionaries(st.text(max_size=8), _json_values(), max_size=4),
-        _json_values(),
-    )
-    return top.filter(lambda value: value is not None and not looks_like_result(value))
+        return st.one_of(_LEGACY_VERSIONS, _CURRENT_VERSIONS)
+    return _LEGACY_VERSIONS if legacy else _CURRENT_VERSIONS
 
 
 @st.composite
@@ -140,27 +143,21 @@ def _envelope(
         version = str(version)  # the envelope holds text either way
     # A code new after 5.4.6, or unknown, has no legacy number to write.
     assume(version is None or not _is_legacy(version) or not _has_no_legacy_number(code))
-    request = draw(
-        st.one_of(
-            st.none(),
-            st.tuples(st.sampled_from(_METHODS), st.just(DEFAULT_URL)),
-            st.tuples(st.text(), st.text()),
-        )
-    )
+    request = draw(_REQUESTS)
     method, url = (None, None) if request is None else request
     if code == ResultCode.Success and draw(st.booleans()):
         return make_envelope(
             code,
-            status_code=draw(st.none() | st.integers(200, 299)),
+            status_code=draw(_PAYLOAD_STATUSES),
             method=method,
             url=url,
             version=version,
-            payload=draw(_payloads()),
+            payload=draw(_PAYLOADS),
         )
     return make_envelope(
         code,
-        error=draw(st.one_of(st.just(""), st.text())),
-        status_code=draw(st.none() | st.integers(100, 599)),
+        error=draw(_ERRORS),
+        status_code=draw(_STATUSES),
         method=method,
         url=url,
         version=version,
