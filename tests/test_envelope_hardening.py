@@ -1026,3 +1026,32 @@ def test_leading_version(text: str, version: ServerVersion | None) -> None:
     assert leading_version(text) == version
     reply = from_response({"StatusCode": 200, "Response": 1, "Version": text + "?"})
     assert reply.version == version
+
+
+def test_the_callers_version_applies_to_text_and_bytes() -> None:
+    text = '{"Version": "", "StatusCode": 409, "Response": {"ResultCode": 712, "Error": ""}}'
+    for source in (text, text.encode(), bytearray(text.encode())):
+        reply = from_response(source, server_version="5.4.5")
+        assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+
+
+def test_the_limit_itself_parses_when_the_exact_scan_runs() -> None:
+    # More than MAX_DEPTH brackets in all, so the exact scan runs; the deepest is exactly 100.
+    text = _nested(100)[:-1] + ', "Other": [' + "[], " * 20 + "[]]}"
+    assert text.count("[") + text.count("{") > 100
+    assert from_response(text).ok
+
+
+def _claims_str(_: object) -> type:
+    return str
+
+
+class ClaimsStr:
+    """A key whose __class__ claims str: it is no string, and must be skipped, not lowered."""
+
+    __class__ = property(_claims_str)  # pyright: ignore[reportIncompatibleMethodOverride] -- on purpose
+
+
+def test_a_key_that_claims_to_be_a_string_is_skipped() -> None:
+    reply = from_response({ClaimsStr(): 1, "statusCode": 200, "Response": [1]})
+    assert reply.payload == [1]
