@@ -675,3 +675,32 @@ def test_list_and_search_formats(capsys: pytest.CaptureFixture[str]) -> None:
         "",
         "cca-codes: no codes match\n",
     )
+
+
+def test_show_wraps_a_long_note_under_its_label(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "AlreadyLoggedIn")[1].splitlines()[-2:] == [
+        '  Note:        The vendor\'s table adds the editorial note "[-> TO SESSION ?]" to',
+        "               this description.",
+    ]
+
+
+def test_json_text_is_indented_by_two(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "search", "lock failed", "--json")[1]
+    assert out.startswith('[\n  {\n    "code": 809,\n    "name": "QuotaLockFailed",\n')
+    assert out.endswith('    "is_success": false\n  }\n]\n')
+
+
+def test_json_text_on_an_ascii_stdout_is_indented_and_escaped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    sink = io.BytesIO()
+    stdout = io.TextIOWrapper(sink, encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    path = write(
+        tmp_path, '{"StatusCode": 500, "Response": {"ResultCode": 5000, "Error": "\u00e9"}}'
+    )
+    assert main(["explain", "--json", path]) == 1
+    stdout.flush()
+    text = sink.getvalue().decode("ascii")
+    assert text.startswith('{\n  "ok": false,\n  "status_code": 500,\n')
+    assert '\n  "error": "\\u00e9",\n' in text

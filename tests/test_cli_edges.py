@@ -191,6 +191,19 @@ def test_a_failing_flush_is_caught_inside_main(
     assert capsys.readouterr().err == ""
 
 
+def test_a_failing_stderr_is_pointed_at_devnull(monkeypatch: pytest.MonkeyPatch) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    stderr = io.TextIOWrapper(io.FileIO(write_end, "w"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stderr", stderr)
+    try:
+        assert main(["127"]) == 1
+        # What stderr still buffers goes nowhere, so the flush at exit cannot fail.
+        assert os.path.samestat(os.fstat(write_end), os.stat(os.devnull))
+    finally:
+        stderr.close()
+
+
 def test_a_failing_stderr_leaves_the_exit_status(monkeypatch: pytest.MonkeyPatch) -> None:
     class Full(io.StringIO):
         def write(self, text: str) -> int:
@@ -225,6 +238,8 @@ class EndlessStdin:
 
     def read(self, size: int) -> bytes:
         self.read_so_far += size
+        if self.read_so_far > 40 * 1024 * 1024:
+            raise AssertionError("read past the limit")  # fail, rather than hang
         return b" " * size
 
 
@@ -248,8 +263,15 @@ def test_the_limit_is_32_mib_exactly(
     path = tmp_path / "padded.json"
     path.write_bytes(envelope + b" " * (32 * 1024 * 1024 - len(envelope) + padding))
     assert main(["explain", str(path)]) == status
-    err = capsys.readouterr().err
-    assert ("larger than 32 MiB" in err) is (status == 2)
+    captured = capsys.readouterr()
+    if status == 2:
+        assert captured == (
+            "",
+            f"cca-codes: {path}: the input is larger than 32 MiB, the most this command reads\n",
+        )
+    else:
+        assert captured.err == ""
+        assert "Result: 102 UnknownToken" in captured.out
 
 
 def test_a_terminal_on_stdin_gets_a_hint(
@@ -387,6 +409,39 @@ def test_json_on_a_stdout_of_unknown_encoding_is_ascii(
     monkeypatch.setattr(sys, "stdout", stdout)
     assert main(["explain", "--json", envelope_file(tmp_path, "caf\u00e9")]) == 1
     assert '"error": "caf\\u00e9"' in stdout.getvalue()
+
+
+def test_json_on_a_stdout_with_no_encoding_is_ascii(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    written: list[str] = []
+
+    class Bare:
+        """A writer with nothing but write and flush."""
+
+        def write(self, text: str) -> int:
+            written.append(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.setattr(sys, "stdout", Bare())
+    assert main(["explain", "--json", envelope_file(tmp_path, "caf\u00e9")]) == 1
+    assert '  "error": "caf\\u00e9",\n' in "".join(written)
+
+
+def test_the_fast_path_needs_no_parser(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_parser(args: list[str]) -> int:
+        raise AssertionError(f"the parser ran for {args}")
+
+    monkeypatch.setattr(cli_module, "_run_parser", no_parser)
+    assert main(["102"]) == 0
+    assert main(["--version"]) == 0
+    assert main(["show", "zzzz"]) == 1
+    assert capsys.readouterr().out.startswith("102 UnknownToken\n")
 
 
 def test_a_long_unbroken_error_is_wrapped_without_loss(

@@ -88,7 +88,6 @@ class _OutputError(Exception):
     """Standard output could not be written; wraps the OSError."""
 
     def __init__(self, error: OSError) -> None:
-        super().__init__(error)
         self.error = error
 
 
@@ -96,7 +95,6 @@ class _Exit(Exception):
     """argparse finished early (``--help``) with this status."""
 
     def __init__(self, status: int) -> None:
-        super().__init__(status)
         self.status = status
 
 
@@ -547,7 +545,7 @@ def _out(text: str) -> None:
     stream: TextIO | None = sys.stdout
     try:
         if stream is None:
-            raise OSError(0, "standard output is closed")
+            raise OSError("standard output is closed")
         stream.write(text)
     except OSError as error:
         raise _OutputError(error) from None
@@ -667,9 +665,7 @@ def _print_codes(members: list[ResultCode], options: argparse.Namespace, empty: 
         return EXIT_OK if members else EXIT_NOT_FOUND
     if not members:
         raise UserError(empty, EXIT_NOT_FOUND)
-    if fmt is None:
-        fmt = "table" if _stdout_is_terminal() else "tsv"
-    if fmt == "tsv":
+    if fmt == "tsv" or (fmt is None and not _stdout_is_terminal()):
         _out_lines(
             [
                 f"{member.value}\t{member.name}\t{_yes_no(member.retryable)}\t{member.description}"
