@@ -34,6 +34,9 @@ def test_the_text_is_the_dict_and_is_deterministic() -> None:
     assert to_jsonschema() == render("jsonschema")
     assert json.loads(to_jsonschema()) == envelope_schema()
     assert to_jsonschema().endswith("}\n")
+    assert to_jsonschema().startswith(
+        '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n'
+    )
 
 
 def test_the_command_prints_it(capsys: pytest.CaptureFixture[str]) -> None:

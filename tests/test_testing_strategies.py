@@ -254,3 +254,31 @@ def test_module_names_what_it_exports() -> None:
         "server_versions",
         "unknown_codes",
     ]
+
+
+def test_server_versions_reach_both_sides_of_5_4_6() -> None:
+    seen: set[bool] = set()
+
+    @given(version=st.deferred(server_versions))
+    def collect(version: ServerVersion) -> None:
+        seen.add(version < UNIFIED)
+
+    collect()
+    assert seen == {True, False}
+
+
+def test_envelope_texts_keep_success() -> None:
+    @given(text=st.deferred(lambda: envelope_texts(success=False)))
+    def failures(text: str) -> None:
+        assert not from_response(text).ok
+
+    failures()
+
+
+def test_envelopes_check_the_versions_they_draw() -> None:
+    @given(envelope=st.deferred(lambda: envelopes(versions=st.just(5.4))))  # type: ignore[arg-type]  # the wrong type on purpose
+    def draw(envelope: dict[str, Any]) -> None:
+        raise AssertionError(f"drew {envelope}")
+
+    with pytest.raises(TypeError, match=r"^version must be a ServerVersion or str, not float\n"):
+        draw()
