@@ -211,7 +211,7 @@ RESULT_LIKE = (
         ({"code": "102"}, TypeError, "code must be a ResultCode or an int, not str"),
         ({"code": 2**31}, ValueError, "code must be a 32-bit integer, as CcaWebApi sends, not"),
         ({"code": -(2**31) - 1}, ValueError, "code must be a 32-bit integer"),
-        ({"code": 0, "error": None}, TypeError, "error must be a str, not NoneType"),
+        ({"code": 0, "error": b"x"}, TypeError, "error must be a str, not bytes"),
         ({"code": 0, "status_code": 99}, ValueError, "from 100 to 599, not 99"),
         ({"code": 0, "status_code": 600}, ValueError, "from 100 to 599, not 600"),
         ({"code": 0, "status_code": True}, TypeError, "status_code must be an int or None, not b"),

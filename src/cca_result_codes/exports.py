@@ -357,11 +357,11 @@ def to_typescript() -> str:
             doc.append(f"@since {short_version(member.since)}")
         out += _jsdoc(doc, "  ")
         out.append(f"  {member.name} = {member.value},")
-    out += ["}", "", _TYPESCRIPT_ENVELOPE.strip("\n")]
+    out += ["}", "", _TYPESCRIPT_ENVELOPE]
     return "\n".join(out) + "\n"
 
 
-_TYPESCRIPT_ENVELOPE = """
+_TYPESCRIPT_ENVELOPE = """\
 /** The request an envelope answers. */
 export interface CcaRequest {
   Method?: string | null;
@@ -410,8 +410,7 @@ export function isCcaErrorResponse(response: unknown): response is CcaErrorRespo
     code <= 2147483647 &&
     (error === undefined || error === null || typeof error === "string")
   );
-}
-"""
+}"""
 
 
 _RENDERERS: dict[str, Callable[[], str]] = {
