@@ -411,6 +411,16 @@ def test_json_on_a_stdout_of_unknown_encoding_is_ascii(
     assert '"error": "caf\\u00e9"' in stdout.getvalue()
 
 
+def test_text_a_strict_stdout_cannot_encode_is_escaped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    sink = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(sink, encoding="ascii", errors="strict"))
+    assert main(["explain", envelope_file(tmp_path, "caf\u00e9 \ud800")]) == 1
+    sys.stdout.flush()
+    assert b"Server's message: caf\\xe9 \\ud800\n" in sink.getvalue()
+
+
 def test_json_on_a_stdout_with_no_encoding_is_ascii(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -492,6 +502,11 @@ indents = st.sampled_from(["", "> ", "  ", "Server's message: "])
 @example(["a" * 12] * 3, 14, "> ", "  ")
 @example(["ab", "a" * 7], 10, "> ", "    ")  # fits the first line's room, not the next's
 @example(["ab", "abcdefghij"], 6, "> ", "  ")
+@example(["ab", "a" * 9], 10, "> ", "")  # longer than the first line's room only
+@example(["a" * 9, "ab", "b" * 9], 10, "", "  ")  # longer than a later line's room only
+@example(["ab", "a" * 8], 10, "> ", "  ")  # exactly the first line's room
+@example(["a" * 9, "b" * 12], 10, "", "")  # a full line before a long word
+@example(["ab", "c" * 40], 10, "> ", "")  # cut four times, into lines of two widths
 def test_wrap_packs_words_as_textwrap_does(
     parts: list[str], width: int, first: str, rest: str
 ) -> None:
@@ -520,6 +535,8 @@ def test_wrap_never_loses_a_character(text: str, width: int) -> None:
 
 def test_wrap_examples() -> None:
     wrap = cli_module._wrap  # pyright: ignore[reportPrivateUsage]
+    assert wrap("a  b   c ", 10) == ["a b c"]  # runs of spaces count as one
+    assert wrap("> " + "x" * 9, 10, "", "  ") == [">", "  xxxxxxxx", "  x"]
     assert wrap("ab abcdefghij", 6, "> ", "  ") == ["> ab a", "  bcde", "  fghi", "  j"]
     assert wrap("abc", 2, "long lead ", "") == ["long lead a", "bc"]
     assert wrap("no active call for agent", 12, "", "  ") == ["no active", "  call for", "  agent"]

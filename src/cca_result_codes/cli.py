@@ -610,26 +610,27 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     ['no active', '  call for', '  agent']
     """
     lines: list[str] = []
-    line, empty, line_room = first, True, width - len(first)
-    for word in text.split(" "):
+    line, indent = first, len(first)
+    for word in text.split(" "):  # runs of spaces count as one
         start = 0
         while start < len(word):
+            empty = len(line) == indent  # a word is never empty, so this says no word yet
             room = width - len(line) - (0 if empty else 1)
             if len(word) - start <= room:
-                line += (word[start:] if start else word) if empty else " " + word[start:]
-                empty = False
+                line += word[start:] if empty else " " + word[start:]
                 break
             if empty:
                 room = max(room, 1)
                 lines.append(line + word[start : start + room])
                 start += room
-            elif len(word) - start > line_room and room > 0:
+            elif len(word) > width - indent and room > 0:
                 # Too long for any line: fill this one first, as textwrap does.
-                lines.append(f"{line} {word[start : start + room]}")
-                start += room
+                # (Only a whole word gets here: a cut always leaves an empty line.)
+                lines.append(f"{line} {word[:room]}")
+                start = room
             else:
                 lines.append(line)
-            line, empty, line_room = rest, True, width - len(rest)
+            line, indent = rest, len(rest)
     lines.append(line)  # never empty here but for empty text: a word's last piece always fits
     return lines
 
