@@ -259,7 +259,7 @@ def test_module_names_what_it_exports() -> None:
 def test_server_versions_reach_both_sides_of_5_4_6() -> None:
     seen: set[bool] = set()
 
-    @given(version=st.deferred(server_versions))
+    @given(version=server_versions())
     def collect(version: ServerVersion) -> None:
         seen.add(version < UNIFIED)
 
@@ -282,3 +282,24 @@ def test_envelopes_check_the_versions_they_draw() -> None:
 
     with pytest.raises(TypeError, match=r"^version must be a ServerVersion or str, not float\n"):
         draw()
+
+
+def test_envelope_texts_pass_codes_and_versions_on() -> None:
+    @given(text=envelope_texts(codes=unknown_codes(), versions=st.just("5.4.7")))
+    def unknown(text: str) -> None:
+        reply = from_response(text)
+        assert reply.result_code is None
+        assert reply.version_text == "5.4.7"
+
+    unknown()
+
+
+def test_envelope_texts_come_compact_and_indented() -> None:
+    indented: set[bool] = set()
+
+    @given(text=envelope_texts())
+    def collect(text: str) -> None:
+        indented.add(text.startswith("{\n  "))
+
+    collect()
+    assert indented == {True, False}

@@ -157,8 +157,9 @@ def test_every_code_is_an_enum_member_with_its_facts() -> None:
         doc = re.search(r"/\*\*\n((?:   \*.*\n)+)   \*/\n  " + row.name + " =", text)
         assert doc is not None, row.name
         lines = doc.group(1)
-        assert f"   * {ResultCode[row.name].description}\n" in lines
-        assert f"   * Category: {row.label} " in lines
+        assert lines.startswith(
+            f"   * {ResultCode[row.name].description}\n   *\n   * Category: {row.label} "
+        )
         assert ("Legacy number" in lines) is (row.legacy_code is not None)
         if row.legacy_code is not None:
             assert f"Legacy number: {row.legacy_code} on servers older than 5.4.6." in lines
