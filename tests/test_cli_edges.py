@@ -18,6 +18,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from cca_result_codes import __version__
 from cca_result_codes import cli as cli_module
 from cca_result_codes.cli import main
 from vendor_table import SPEC_DIR
@@ -480,7 +481,11 @@ def test_an_internal_error_is_one_line_asking_for_a_report(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith("cca-codes: internal error: RuntimeError: boom\\nsecond line; ")
-    assert "this is a bug, please report it" in err
+    version = sys.version_info
+    assert err.endswith(
+        "; this is a bug, please report it with the command you ran"
+        f" (cca-codes {__version__}, Python {version.major}.{version.minor}.{version.micro})\n"
+    )
     assert "Traceback" not in err
 
 
