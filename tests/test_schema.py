@@ -193,29 +193,7 @@ def instances_of(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     return from_schema(schema)  # pyright: ignore[reportUnknownVariableType] -- as above
 
 
-def _hypothesis_jsonschema_works() -> bool:
-    works = True
-
-    @settings(max_examples=1, database=None)
-    @given(instances_of({"type": "object", "required": ["a"]}))
-    def probe(value: object) -> None:
-        assert isinstance(value, dict)
-
-    try:
-        probe()
-    except AttributeError:  # hypothesis-jsonschema 0.23.1 uses a removed hypothesis internal
-        works = False
-    return works
-
-
 def test_instances_generated_from_the_schema_parse() -> None:
-    if not _hypothesis_jsonschema_works():
-        pytest.skip(
-            "hypothesis-jsonschema cannot generate objects with this hypothesis version"
-            " ('many' object has no attribute 'more'); "
-            "test_what_the_schema_accepts_the_parser_reads covers the same direction"
-        )
-
     @settings(
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
         max_examples=100,
