@@ -662,10 +662,10 @@ def test_version_cache_holds_at_most_64_short_canonical_strings(
     for text in [padded, "5.4.7 ", "05.4.7", "5.4.7-beta", long_form]:
         from_response({"StatusCode": 200, "Response": 1, "Version": text})
     assert _cache() == {}
-    for text in ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.4"]:
+    for text in ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.45"]:
         from_response({"StatusCode": 200, "Response": 1, "Version": text})
     assert sorted(_cache()) == sorted(
-        ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.4"]
+        ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.45"]
     )
 
 
@@ -896,11 +896,21 @@ def test_available_in_names_its_argument() -> None:
         EXAMPLE_TEXT.replace('"Error": ""', '"Error": "line\\none"'),
         '{"StatusCode": 200, "Response": [{"Id": 1, "Name": "Ann"}, {"Id": 2, "Name": "Bob"}]}',
         '{"StatusCode": 200, "Response": {"Agent": {"Id": 1, "Name": "Ann"}}}',
-        '{"StatusCode": 200, "Response": {"Ids": [1, 2]}}',
+        '{"StatusCode": 200, "Response": {"Names": ["Ann", "Bob"]}}',
+        EXAMPLE_TEXT.replace('"Error": ""', '"Error": "say \\"hi\\""'),
         '{"StatusCode": 200, "Response": "a\\\\b", "Version": "5.4.6"}',
         "[1, 2]",
     ],
-    ids=["vendor", "escape", "list", "nested-object", "nested-list", "backslash", "not-object"],
+    ids=[
+        "vendor",
+        "escape",
+        "list",
+        "nested-object",
+        "nested-list",
+        "escaped-quote",
+        "backslash",
+        "not-object",
+    ],
 )
 def test_texts_without_repeats_are_read_once(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     def no_second_read(_: str) -> object:
@@ -1000,6 +1010,7 @@ def test_transport_error_text_is_cut_after_200_characters(length: int, shown: st
     with pytest.raises(EnvelopeError) as caught:
         from_response(ReadFails())
     assert str(caught.value) == f"could not read the HTTP 502 response body: OSError: {shown}"
+    assert caught.value.status_code == 502
 
 
 @pytest.mark.parametrize(
@@ -1055,3 +1066,43 @@ class ClaimsStr:
 def test_a_key_that_claims_to_be_a_string_is_skipped() -> None:
     reply = from_response({ClaimsStr(): 1, "statusCode": 200, "Response": [1]})
     assert reply.payload == [1]
+
+
+def test_subclasses_of_dict_str_and_bytes_take_the_callers_version() -> None:
+    class Mapping(dict[str, object]):
+        pass
+
+    class Text(str):
+        pass
+
+    class Data(bytes):
+        pass
+
+    text = '{"Version": "", "StatusCode": 409, "Response": {"ResultCode": 712, "Error": ""}}'
+    for source in (Mapping(json.loads(text)), Text(text), Data(text.encode())):
+        reply = from_response(source, server_version="5.4.5")
+        assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+
+
+def test_a_text_that_is_one_long_string_is_not_deep() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response('"' + "[" * 200 + '"')
+    assert (
+        str(caught.value)
+        == "expected a JSON object at the top, not the string '" + "[" * 60 + "'..."
+    )
+
+
+def test_the_second_reading_refuses_nan_too() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response('{"StatusCode": 401, "Response": {"ResultCode": NaN, "Error": "\\u0041"}}')
+    assert str(caught.value) == "the input is not JSON this library can read: NaN is not JSON"
+
+
+def test_utf16_with_non_ascii_text_is_named_too() -> None:
+    data = '{"StatusCode": 200, "Response": "caf\u00e9"}'.encode("utf-16-le")
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(data)
+    assert str(caught.value).startswith(
+        "the input is not UTF-8 (it looks like UTF-16-LE: NUL bytes between the characters):"
+    )
