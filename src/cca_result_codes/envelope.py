@@ -514,7 +514,8 @@ def _decode_noting_repeats(text: str) -> tuple[object, dict[int, tuple[object, l
             repeats[id(found)] = (found, repeated)
         return found
 
-    decoder = json.JSONDecoder(object_pairs_hook=note_repeats, parse_constant=_reject_constant)
+    # No parse_constant: the plain decoder has already refused NaN and Infinity in this text.
+    decoder = json.JSONDecoder(object_pairs_hook=note_repeats)
     return decoder.decode(text), repeats
 
 
