@@ -241,7 +241,6 @@ def test_legacy_712_from_a_5_4_5_server_raises_todays_class() -> None:
 
 
 # raise_for_result() must choose for_category(self.category) when the code is unknown.
-@pytest.mark.xfail(strict=True, reason="raise_for_result() looks up the hole's number as sent")
 def test_legacy_hole_from_a_5_4_5_server_raises_the_category_class() -> None:
     # Old 709 has no documented meaning: no code, so the block decides.
     raised = _raised(_failure(709, 409, Version="5.4.5"))

@@ -193,7 +193,9 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         """Return the payload when ``ok``; otherwise raise the CcaApiError for the code.
 
         The class is ``CcaApiError.for_code()`` of the code as read (today's
-        code for a legacy number), else of the number as sent.
+        code for a legacy number); for a number with no code, such as a
+        legacy number with no documented meaning, it is the class of the
+        number's category.
 
         >>> from_response('{"StatusCode": 200, "Response": [1, 2]}').raise_for_result()
         [1, 2]
@@ -202,10 +204,8 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             return self.payload
         if self.result_code is not None:
             error_class = CcaApiError.for_code(self.result_code)
-        elif self.raw_code is not None:
-            error_class = CcaApiError.for_code(self.raw_code)
         else:
-            error_class = CcaApiError
+            error_class = CcaApiError.for_category(self.category)
         raise error_class(
             self._failure_message(),
             result_code=self.result_code,
