@@ -520,24 +520,31 @@ def _decode_noting_repeats(text: str) -> tuple[object, dict[int, tuple[object, l
 
 
 _skeleton_pattern: Pattern[str] | None = None
-_STEPS = {"[": 1, "{": 1, "]": -1, "}": -1}
+_AS_PARENTHESES = str.maketrans("[{]}", "(())")
 
 
 def _nesting_depth(text: str) -> int:
-    """The deepest nesting of arrays and objects in *text*, brackets in strings not counted."""
-    global _skeleton_pattern  # noqa: PLW0603 -- re is imported only for long, bracket-heavy text
-    from itertools import accumulate
+    """How deep arrays and objects nest in *text*, brackets in strings not counted.
 
+    Counting stops just past MAX_DEPTH. Each pass deletes the innermost pairs,
+    so the passes count the levels; every step runs in C, as json's own does.
+    """
+    global _skeleton_pattern  # noqa: PLW0603 -- re is imported only for long, bracket-heavy text
     if _skeleton_pattern is None:
         import re
 
-        # A string, or a run of anything that is neither bracket nor quote.
-        # JSON strings hold no raw line breaks, so "." need not match them.
-        _skeleton_pattern = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^"\[\]{}]+')
-    skeleton = _skeleton_pattern.sub("", text)
-    # What is left of an unterminated string: the JSON parser stops there.
-    skeleton = skeleton.partition('"')[0]
-    return max(accumulate(map(_STEPS.__getitem__, skeleton), initial=0))
+        _skeleton_pattern = re.compile(r"[^\[\]{}]+")  # everything but brackets
+    # Escapes first (\\ before \"), so that the quotes left delimit strings; every other
+    # piece of the split lies outside a string. An unterminated string ends the JSON.
+    unescaped = text.replace("\\\\", "").replace('\\"', "")
+    outside = "".join(unescaped.split('"')[::2])
+    skeleton = _skeleton_pattern.sub("", outside).translate(_AS_PARENTHESES)
+    depth = 0
+    while depth <= MAX_DEPTH and "()" in skeleton:
+        skeleton = skeleton.replace("()", "")
+        depth += 1
+    # Brackets still open when the text ends (cut short) each nest one level more.
+    return depth + skeleton.count("(")
 
 
 def _not_json(error: ValueError, text: str) -> EnvelopeError:
