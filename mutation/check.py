@@ -265,16 +265,16 @@ def main(argv: list[str] | None = None) -> int:
     if not verdicts:
         print("FAIL no mutation results: run `mutmut run` first", file=sys.stderr)
         return 1
-    changes = {
-        mutant: parse_diff(mutant, mutmut("show", mutant))
-        for mutant, status in verdicts.items()
-        if status == EXCUSABLE
+    # One `mutmut show` per survivor: each starts a process.
+    shown = {
+        mutant: mutmut("show", mutant) for mutant, status in verdicts.items() if status == EXCUSABLE
     }
+    changes = {mutant: parse_diff(mutant, text) for mutant, text in shown.items()}
     verdict = judge(verdicts, changes, entries)
 
     for mutant in verdict.unexcused:
         if mutant in changes:  # a survivor: show it, and how to list it if it is equivalent
-            print(mutmut("show", mutant).rstrip())
+            print(shown[mutant].rstrip())
             print("If no test can tell it from the original, list it with its reason:")
             print(changes[mutant].as_toml("TODO: why no test can tell it apart"))
     for line in report(verdict, equivalent_path):
