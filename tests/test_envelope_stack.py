@@ -61,6 +61,8 @@ print("ok")
 
 def _interpreters() -> list[str]:
     found = [sys.executable]
+    if "mutmut" in sys.modules:
+        return found  # the mutated package imports mutmut, which only this interpreter has
     for minor in range(10, 14):
         path = shutil.which(f"python3.{minor}")
         if path is None:

@@ -122,7 +122,11 @@ def test_unknown_numbers_raise(unknown: int) -> None:
     assert caught.value.number == unknown
 
 
-@pytest.mark.parametrize(("value", "type_name"), [("711", "str"), (None, "NoneType")])
+@pytest.mark.parametrize(
+    ("value", "type_name"),
+    # True and 1.0 equal 1 and hash like it: without the check they would find Pending.
+    [("711", "str"), (None, "NoneType"), (True, "bool"), (1.0, "float"), ([1], "list")],
+)
 def test_to_current_rejects_non_ints(value: object, type_name: str) -> None:
     with pytest.raises(TypeError, match=type_name) as caught:
         to_current(value)  # type: ignore[arg-type]  # wrong on purpose
@@ -239,4 +243,11 @@ def test_legacy_code_error_fields() -> None:
         "five is not one",
         "five is not one",
         (5, "five is not one"),
+    )
+
+
+def test_to_current_takes_an_int_subclass_as_its_number() -> None:
+    assert (
+        to_current(ResultCode.ListenInNoActiveCallFound)
+        is ResultCode.ListenInNoActiveConversationFound
     )

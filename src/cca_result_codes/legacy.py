@@ -58,10 +58,11 @@ def to_current(old: int) -> ResultCode:
     >>> to_current(102)  # never renumbered
     <ResultCode.UnknownToken: 102>
     """
+    if type(old) is not int:  # True and 1.0 would otherwise find code 1
+        _require_int(old)
     try:
         return _CURRENT_BY_LEGACY[old]
     except KeyError:
-        _require_int(old)
         raise LegacyCodeError(old, _why_no_current(old)) from None
 
 
