@@ -704,3 +704,18 @@ def test_json_text_on_an_ascii_stdout_is_indented_and_escaped(
     text = sink.getvalue().decode("ascii")
     assert text.startswith('{\n  "ok": false,\n  "status_code": 500,\n')
     assert '\n  "error": "\\u00e9",\n' in text
+
+
+def test_explain_says_why_a_legacy_number_has_no_meaning(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = '{"StatusCode": 409, "Version": "5.4.5", "Response": {"ResultCode": 709, "Error": ""}}'
+    status, out, _ = run(capsys, "explain", write(tmp_path, text))
+    assert status == 1
+    assert " ".join(out.split()) == (
+        "Server version: 5.4.5.0; HTTP status 409"
+        " Result: 709 (listen-in errors): legacy code 709 has no documented meaning:"
+        " ListenInPickUpTelephone took number 709 in 5.4.6.0 (it was 710 before),"
+        " and the vendor documents no code numbered 709 before then"
+        " Outcome: failure; retrying is not advised"
+    )

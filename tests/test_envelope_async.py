@@ -284,3 +284,10 @@ def test_an_unexpected_failure_inside_is_still_an_envelope_error() -> None:
     )
     with pytest.raises(EnvelopeError, match="RuntimeError raised while reading it"):
         from_response(Sends())
+
+
+def test_a_response_with_a_sync_stream_is_read_as_from_response_reads_it() -> None:
+    # httpx refuses aread() on a sync stream; read() reads it.
+    body = b'{"Response": {"ResultCode": 102, "Error": ""}}'
+    reply = asyncio.run(afrom_response(httpx.Response(401, content=iter([body]))))
+    assert (reply.status_code, reply.result_code) == (401, ResultCode.UnknownToken)

@@ -130,6 +130,8 @@ def test_success_envelopes(data: st.DataObject) -> None:
     reply = check_envelope(envelope)
     assert reply.result_code is not None
     assert reply.result_code.name in SUCCESS_NAMES
+    assert 200 <= envelope["StatusCode"] <= 299
+    assert reply.ok
 
 
 @given(data=st.data())

@@ -112,6 +112,10 @@ async def aread_body(response: object, label: str, status: int | None) -> bytes:
         try:
             # httpx's aread() is a coroutine function; anything else fails here and is reported.
             body: object = await aread()  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType] -- checked at run time
+        except RuntimeError:
+            # httpx refuses aread() on a sync stream (httpx.Response(content=iter(...))),
+            # which read() reads: as from_response() would.
+            return read_body(response, label, status)
         except Exception as read_error:  # the transport's own failure, whatever its class
             raise unreadable(label, status, read_error) from read_error
         return _bytes_of(body, label, status)  # pyright: ignore[reportUnknownArgumentType] -- as above

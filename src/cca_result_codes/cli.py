@@ -735,6 +735,8 @@ def _response_record(reply: ApiResponse) -> dict[str, object]:
 
 
 def _explanation(reply: ApiResponse) -> list[str]:
+    from .envelope import legacy_gap
+
     """The plain-words lines of ``explain``; a server's text is shown escaped."""
     lines: list[str] = []
     if reply.request is not None:
@@ -755,7 +757,12 @@ def _explanation(reply: ApiResponse) -> list[str]:
         lines.append("Result: success, with no ResultCode")
     elif code is None:
         category = "no known category" if reply.category is None else reply.category.label
-        lines.append(f"Result: {reply.raw_code}, a code this library does not know ({category})")
+        gap = legacy_gap(reply.version, reply.raw_code)
+        if gap is None:
+            what = f"a code this library does not know ({category})"
+            lines.append(f"Result: {reply.raw_code}, {what}")
+        else:  # a legacy number with no documented meaning: say why, as legacy does
+            lines.append(f"Result: {reply.raw_code} ({category}): {gap}")
     else:
         sent = "" if reply.raw_code == code.value else f", sent as legacy {reply.raw_code}"
         lines.append(

@@ -223,12 +223,11 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         elif raw is None:
             message = f"{self.status_code} without a ResultCode"
         else:
-            message = f"{self.status_code} unknown result code {raw}"
-            if self.version is not None and self.version < UNIFIED_IN:
-                try:
-                    to_current(raw)
-                except LegacyCodeError as error:  # a hole: say why, as legacy does
-                    message = f"{self.status_code} {error.reason} (from a {self.version} server)"
+            gap = legacy_gap(self.version, raw)
+            if gap is None:
+                message = f"{self.status_code} unknown result code {raw}"
+            else:
+                message = f"{self.status_code} {gap} (from a {self.version} server)"
         if self.error:
             message += f" \N{EM DASH} {self.error}"
         if self.request is not None:
@@ -262,6 +261,21 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
 
     def __reduce__(self) -> tuple[type[ApiResponse], tuple[object, ...]]:
         return (ApiResponse, self._fields())
+
+
+def legacy_gap(version: ServerVersion | None, raw_code: int) -> str | None:
+    """Why *raw_code* from a server of *version* has no meaning, when it is a legacy gap.
+
+    None unless the server is older than 5.4.6 and the number has no
+    documented meaning there (old 709, say); the reason is legacy's own.
+    """
+    if version is None or version >= UNIFIED_IN:
+        return None
+    try:
+        to_current(raw_code)
+    except LegacyCodeError as error:
+        return error.reason
+    return None
 
 
 def from_response(

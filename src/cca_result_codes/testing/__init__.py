@@ -19,14 +19,13 @@ from __future__ import annotations
 from ..categories import Category
 from ..codes import ResultCode
 from ..legacy import to_legacy
-from ..versions import UNIFIED_IN, as_server_version
+from ..versions import UNIFIED_IN, ServerVersion, as_server_version, leading_version
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ..versions import ServerVersion
 
 __all__ = [
     "DEFAULT_URL",
@@ -113,9 +112,9 @@ def make_envelope(
         _optional_text(method, "method")
         _optional_text(url, "url")
     if version is not None:
-        server_version = as_server_version(version, "version")
-        envelope["Version"] = version if isinstance(version, str) else str(server_version)
-        if server_version < UNIFIED_IN:
+        envelope["Version"] = version if isinstance(version, str) else str(version)
+        server_version = _version_as_read(version)
+        if server_version is not None and server_version < UNIFIED_IN:
             number = to_legacy(number)
     envelope["StatusCode"] = status
     if payload is None:
@@ -124,6 +123,16 @@ def make_envelope(
         _check_payload(code, error, status, payload)
         envelope["Response"] = payload
     return envelope
+
+
+def _version_as_read(version: ServerVersion | str) -> ServerVersion | None:
+    """The server version that from_response() reads from *version*, as Version says it."""
+    if isinstance(version, str):
+        try:
+            return ServerVersion.parse(version)
+        except ValueError:  # "5.4.6.1-beta": from_response() reads the leading number
+            return leading_version(version)
+    return as_server_version(version, "version")  # a TypeError for anything else
 
 
 def _code_number(code: object) -> int:

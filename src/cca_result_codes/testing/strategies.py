@@ -164,7 +164,8 @@ def _envelope(
     return make_envelope(
         code,
         error=draw(_ERRORS),
-        status_code=draw(_STATUSES),
+        # Success envelopes are ok: a success code needs a 2xx status for that.
+        status_code=draw(_PAYLOAD_STATUSES if success else _STATUSES),
         method=method,
         url=url,
         version=version,
@@ -185,8 +186,9 @@ def envelopes(
     """Envelope dicts that ``make_envelope()`` could produce, for every code and version.
 
     *codes* defaults to every member (``result_codes()``); *versions* to
-    ``server_versions()`` or None. *success* True keeps codes of the success
-    block (with or without a payload), False keeps the failures. A legacy
+    ``server_versions()`` or None. *success* True gives envelopes that are
+    ``ok``: codes of the success block with a 2xx status (with or without a
+    payload); False keeps the failures. A legacy
     version never goes with a code new after 5.4.6; unknown codes from
     *codes* go with current versions only.
     """
