@@ -261,7 +261,10 @@ def peer_available() -> bool:
     """Whether google-api-core and requests are installed (the bench extra)."""
     from importlib.util import find_spec
 
-    return find_spec("google.api_core") is not None and find_spec("requests") is not None
+    try:  # find_spec() of a submodule imports its parent, which may be missing
+        return find_spec("google.api_core") is not None and find_spec("requests") is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def report(measures: list[Measure]) -> str:
