@@ -26,6 +26,7 @@ from cca_result_codes import (
     from_response,
 )
 from cca_result_codes import envelope as envelope_module
+from hostile import Hostile
 from vendor_table import SPEC_DIR
 
 EXAMPLE_TEXT = (SPEC_DIR / "envelope-example.json").read_text(encoding="utf-8")
@@ -210,27 +211,6 @@ def test_a_bytearray_body_and_a_bytes_subclass_body_are_read() -> None:
 
 
 # --- hostile values inside dicts
-
-
-class Hostile:
-    """A value whose comparison, truth, hash, str and repr all raise."""
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("__eq__")
-
-    def __ne__(self, other: object) -> bool:
-        raise RuntimeError("__ne__")
-
-    def __bool__(self) -> bool:
-        raise RuntimeError("__bool__")
-
-    def __hash__(self) -> int:
-        raise RuntimeError("__hash__")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("__repr__")
-
-    __str__ = __repr__
 
 
 def _no_class(_: object) -> type:

@@ -20,6 +20,7 @@ from cca_result_codes import (
     from_response,
     legacy,
 )
+from hostile import Hostile
 
 json_scalars = (
     st.none()
@@ -144,36 +145,7 @@ def test_valid_envelopes_come_back_exactly(
         assert {name: getattr(reply, name) for name in expected} == expected
         assert reply.envelope == envelope
 
-
-# --- hostile objects, int subclasses, response objects and statuses of every type
-
-
-class _Raises:
-    """A value whose every dunder that the parser might be tempted to call raises."""
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError("__eq__")
-
-    def __ne__(self, other: object) -> bool:
-        raise RuntimeError("__ne__")
-
-    def __bool__(self) -> bool:
-        raise RuntimeError("__bool__")
-
-    def __hash__(self) -> int:
-        raise RuntimeError("__hash__")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("__repr__")
-
-    def __len__(self) -> int:
-        raise RuntimeError("__len__")
-
-    def __index__(self) -> int:
-        raise RuntimeError("__index__")
-
-    __str__ = __repr__
-    __int__ = __index__
+    # --- hostile objects, int subclasses, response objects and statuses of every type
 
 
 class _SneakyInt(int):
@@ -226,14 +198,14 @@ any_status = (
     | st.none()
     | st.floats()
     | st.text(max_size=5)
-    | st.builds(_Raises)
+    | st.builds(Hostile)
     | st.just([401])
     | st.just({"StatusCode": 401})
 )
 hostile_values = (
     json_scalars
     | any_status
-    | st.builds(_Raises)
+    | st.builds(Hostile)
     | st.text(max_size=12).map(_SneakyStr)
     | st.sampled_from(["5.4.5", "5.4.6.1-beta", "abc", " 5.4.7 ", ""]).map(_SneakyStr)
 )

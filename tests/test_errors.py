@@ -41,6 +41,7 @@ from cca_result_codes import (
     from_response,
     is_retryable,
 )
+from pinned import RETRYABLE_NAMES
 from vendor_table import VendorRow, read_rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,39 +75,6 @@ BLOCK_START_BY_CLASS: dict[type[CcaApiError], int] = {
     CcaApiClientError: 10000,
 }
 CATEGORY_CLASSES = list(BLOCK_START_BY_CLASS)
-# This library's retry advice, written out: all 30 codes.
-RETRYABLE_NAMES = {
-    "ObjectNotReady",
-    "ObjectInUse",
-    "NoCTArchitect",
-    "NoSpeechService",
-    "NoAgentMonitoringService",
-    "AgentNotReachable",
-    "NoRecordingManagementService",
-    "NoReportingService",
-    "TaskReloadTemporaryBlocked",
-    "SurveyWebConnectionOffline",
-    "ReportAbortedBySystem",
-    "ReportConnectionFailed",
-    "LockTimeout",
-    "AlreadyLocked",
-    "ListenInRinging",
-    "ListenInBusy",
-    "ListenInNoAnswer",
-    "ListenInNoFreeChannel",
-    "ListenInNetworkProblem",
-    "ManualDialBusy",
-    "ManualDialNoAnswer",
-    "ManualDialNoFreeChannel",
-    "ManualDialNetworkProblem",
-    "ManualDialAgentInCall",
-    "ManualDialNoVoiceResources",
-    "ManualDialMaxNumberOfCallsExceeded",
-    "QuotaLockFailed",
-    "NoCcaConnection",
-    "CacheLoading",
-    "CcaTimeout",
-}
 
 ROWS = read_rows()
 FAILING_ROWS = [row for row in ROWS if row.label != "success"]
