@@ -145,6 +145,7 @@ def test_valid_envelopes_come_back_exactly(
         assert {name: getattr(reply, name) for name in expected} == expected
         assert reply.envelope == envelope
 
+
 # --- hostile objects, int subclasses, response objects and statuses of every type
 
 
