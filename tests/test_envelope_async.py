@@ -270,3 +270,17 @@ def test_a_response_with_a_sync_stream_is_read_as_from_response_reads_it() -> No
     body = b'{"Response": {"ResultCode": 102, "Error": ""}}'
     reply = asyncio.run(afrom_response(httpx.Response(401, content=iter([body]))))
     assert (reply.status_code, reply.result_code) == (401, ResultCode.UnknownToken)
+
+
+def test_a_sync_stream_that_cannot_be_read_names_the_response() -> None:
+    class SyncStreamThatFails(_Unread):
+        async def aread(self) -> object:
+            raise RuntimeError("Attempted to call an async iterator on a sync stream.")
+
+        def read(self) -> bytes:
+            raise OSError("reset")
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(SyncStreamThatFails()))
+    assert str(caught.value) == "could not read the HTTP 401 response body: OSError: reset"
+    assert caught.value.status_code == 401

@@ -104,7 +104,7 @@ def read_body(response: object, label: str, status: int | None) -> bytes:
 async def aread_body(response: object, label: str, status: int | None) -> bytes:
     """As read_body(), but an unread body is read with ``await response.aread()`` (httpx)."""
     try:
-        content = getattr(response, "content", None)
+        getattr(response, "content", None)
     except Exception as error:  # an unread httpx stream: the async read below fills it
         aread = attribute(response, "aread")
         if not callable(aread):
@@ -119,8 +119,6 @@ async def aread_body(response: object, label: str, status: int | None) -> bytes:
         except Exception as read_error:  # the transport's own failure, whatever its class
             raise unreadable(label, status, read_error) from read_error
         return _bytes_of(body, label, status)  # pyright: ignore[reportUnknownArgumentType] -- as above
-    if type(content) is bytes:
-        return content
     return read_body(response, label, status)
 
 

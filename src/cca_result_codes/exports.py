@@ -77,11 +77,10 @@ def block(category: Category) -> str:
 
 
 def to_json() -> str:
-    """Every code as a JSON array of ``record()`` objects."""
+    """Every code as a JSON array of ``record()`` objects, in ASCII as every export is."""
     import json
 
-    records = [record(member) for member in ResultCode]
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps([record(member) for member in ResultCode], indent=2) + "\n"
 
 
 def to_csv() -> str:
