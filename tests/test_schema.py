@@ -193,6 +193,9 @@ def instances_of(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     return from_schema(schema)  # pyright: ignore[reportUnknownVariableType] -- as above
 
 
+# Slow (half a minute: hypothesis-jsonschema draws from 107 $defs), so it runs in the full
+# suite only, not in the fast run that mutation testing repeats for every mutant.
+@pytest.mark.slow
 def test_instances_generated_from_the_schema_parse() -> None:
     @settings(
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
