@@ -1086,3 +1086,25 @@ def test_utf16_with_non_ascii_text_is_named_too() -> None:
     assert str(caught.value).startswith(
         "the input is not UTF-8 (it looks like UTF-16-LE: NUL bytes between the characters):"
     )
+
+
+class _ClaimsToBeStr:
+    """Not a str, though its __class__ says so (isinstance() would believe it)."""
+
+    __class__ = str  # type: ignore[assignment]  # a lie on purpose
+
+
+class _ClaimsToBeBytes:
+    """Not bytes, though its __class__ says so."""
+
+    __class__ = bytes  # type: ignore[assignment]  # a lie on purpose
+
+
+@pytest.mark.parametrize("liar", [_ClaimsToBeStr, _ClaimsToBeBytes])
+def test_an_object_that_claims_to_be_text_is_read_by_its_real_type(liar: type) -> None:
+    assert isinstance(liar(), (str, bytes))  # the lie works on isinstance()
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(liar())
+    assert str(caught.value) == (
+        f"expected a dict, JSON text or an HTTP response, not {liar.__name__}"
+    )

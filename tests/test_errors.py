@@ -538,3 +538,13 @@ def _generate(*args: str) -> subprocess.CompletedProcess[str]:
         check=False,
         env={"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "utf-8"},
     )
+
+
+def test_a_success_code_on_a_failing_status_keeps_its_code() -> None:
+    # No per-code class exists for the success block, so the base class carries the code.
+    reply = from_response({"StatusCode": 409, "Response": {"ResultCode": 1, "Error": "queued"}})
+    with pytest.raises(CcaApiError) as caught:
+        reply.raise_for_result()
+    assert type(caught.value) is CcaApiError
+    assert caught.value.result_code is ResultCode.Pending
+    assert (caught.value.raw_code, caught.value.status_code) == (1, 409)

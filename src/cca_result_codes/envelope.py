@@ -351,12 +351,11 @@ def _unreadable_input(error: Exception) -> EnvelopeError:
 
 def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiResponse:
     """Subclasses of dict, str and bytes, and HTTP response objects."""
-    kind = type(source)
-    if issubclass(kind, dict):
+    if _is_dict(source):
         return _read_envelope(source, fallback_version, None, None)
-    if issubclass(kind, str) and isinstance(source, str):
+    if _is_str(source):
         return _read_text(str.__str__(source), fallback_version, None)
-    if issubclass(kind, (bytes, bytearray)) and isinstance(source, (bytes, bytearray)):
+    if _is_bytes(source):
         return _read_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
     status, sent = read_status(source)
     label = _status_label(status, sent)
@@ -672,6 +671,16 @@ def _read_status(value: object, transport_status: int | None) -> int:
 def _is_dict(value: object) -> TypeGuard[dict[Any, Any]]:
     """isinstance(value, dict), asked of the type so that a hostile __class__ never runs."""
     return issubclass(type(value), dict)
+
+
+def _is_str(value: object) -> TypeGuard[str]:
+    """isinstance(value, str), asked of the type, as _is_dict() asks."""
+    return issubclass(type(value), str)
+
+
+def _is_bytes(value: object) -> TypeGuard[bytes | bytearray]:
+    """isinstance(value, (bytes, bytearray)), asked of the type, as _is_dict() asks."""
+    return issubclass(type(value), (bytes, bytearray))
 
 
 def _fold(key: object) -> str | None:
