@@ -236,8 +236,8 @@ def test_a_malformed_list_fails(gate: RunGate, text: str, complaint: str) -> Non
 
 def test_the_checked_in_list_is_well_formed_and_documented() -> None:
     tomllib = pytest.importorskip("tomllib")
-    entries = tomllib.loads(EQUIVALENT.read_text(encoding="utf-8"))["equivalent"]
-    assert 0 < len(entries) <= 5, "keep the list of equivalent mutants short"
+    entries = tomllib.loads(EQUIVALENT.read_text(encoding="utf-8")).get("equivalent", [])
+    assert len(entries) <= 5, "keep the list of equivalent mutants short"
     page = (ROOT / "docs" / "quality.md").read_text(encoding="utf-8")
     for entry in entries:
         # docs/quality.md explains every equivalent mutant, by its function's short name.

@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cca_result_codes import ServerVersion
-from cca_result_codes.versions import UNIFIED_IN, as_server_version
+from cca_result_codes.versions import UNIFIED_IN, as_server_version, leading_version
 
 parts = st.integers(min_value=0, max_value=999_999_999)
 versions = st.builds(ServerVersion, parts, parts, parts, parts)
@@ -264,3 +264,12 @@ def test_pickle_keeps_all_four_numbers(protocol: int) -> None:
     clone = pickle.loads(pickle.dumps(ServerVersion(5, 4, 6, 1), protocol))
     assert type(clone) is ServerVersion
     assert repr(clone) == "ServerVersion(5, 4, 6, 1)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    # A fifth part, or more, never reaches the version: the fourth piece ends at its digits.
+    [("1.2.3.4.5", (1, 2, 3, 4)), ("1.2.3.45.6", (1, 2, 3, 45)), ("5.4.6.1-beta.2", (5, 4, 6, 1))],
+)
+def test_leading_version_reads_four_parts_at_most(text: str, expected: tuple[int, ...]) -> None:
+    assert leading_version(text) == ServerVersion(*expected)

@@ -27,8 +27,6 @@ def plain_int(value: object) -> int | None:
     >>> plain_int(HTTPStatus.NOT_FOUND), plain_int(True), plain_int("1")
     (404, None, None)
     """
-    if type(value) is int:
-        return value
     # issubclass() on the type never runs the value's code; isinstance() then only narrows.
     kind = type(value)
     if issubclass(kind, int) and kind is not bool and isinstance(value, int):
@@ -82,10 +80,8 @@ def read_body(response: object, label: str, status: int | None) -> bytes:
         content = getattr(response, "content", None)
     except Exception as error:  # httpx raises ResponseNotRead for an unread stream: try read()
         content, content_error = None, error
-    if type(content) is bytes:
-        return content
     if isinstance(content, (bytes, bytearray)):
-        return bytes(content)
+        return bytes(content)  # the same object when it is bytes already
     read = attribute(response, "read")
     if callable(read):
         try:

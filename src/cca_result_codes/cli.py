@@ -648,12 +648,12 @@ def _stdout_takes_utf8() -> bool:
 def _print_json(value: object) -> None:
     import json
 
-    if _stdout_takes_utf8():
-        # Keep the server's words as sent; lone surrogates come out as \\u escapes
-        # through the stream's backslashreplace, which JSON reads back.
-        text = json.dumps(value, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES)
-    else:
-        text = json.dumps(value, indent=2)
+    utf8 = _stdout_takes_utf8()
+    # On UTF-8, keep the server's words as sent; lone surrogates come out as \\u escapes
+    # through the stream's backslashreplace, which JSON reads back. Elsewhere, ASCII.
+    text = json.dumps(value, indent=2, ensure_ascii=not utf8)
+    if utf8:
+        text = text.translate(_JSON_ESCAPES)
     _out(text + "\n")
 
 
@@ -681,7 +681,7 @@ def _print_codes(members: list[ResultCode], options: argparse.Namespace, empty: 
 def _table(members: list[ResultCode]) -> list[str]:
     import shutil
 
-    width = shutil.get_terminal_size((_WIDTH, 24)).columns
+    width = shutil.get_terminal_size().columns  # 80 (_WIDTH) when it cannot tell
     name_width = max(len("NAME"), *(len(member.name) for member in members))
     indent = " " * (5 + 2 + name_width + 2 + 5 + 2)
     room = max(width - len(indent), _MIN_DESCRIPTION_WIDTH)

@@ -83,16 +83,19 @@ def to_json() -> str:
     return json.dumps([record(member) for member in ResultCode], indent=2) + "\n"
 
 
+# The columns of the CSV export: the keys of every record, in order.
+_RECORD_FIELDS = tuple(record(ResultCode.Success))
+
+
 def to_csv() -> str:
     """Every code as CSV with a header row; booleans are spelled ``true``/``false``."""
     import csv
     import io
 
     out = io.StringIO()
-    records = [record(member) for member in ResultCode]
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=_RECORD_FIELDS, lineterminator="\n")
     writer.writeheader()
-    for row in records:
+    for row in map(record, ResultCode):
         writer.writerow({key: _csv_cell(value) for key, value in row.items()})
     return out.getvalue()
 

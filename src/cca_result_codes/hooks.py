@@ -115,13 +115,15 @@ def _judge(response: _Response) -> bool | None:
     """
     status = response.status_code
     if 200 <= status < 300:
-        return True if _is_json(response.headers.get("content-type")) else None
+        return True if _is_json(response.headers.get(_CONTENT_TYPE)) else None
     if 300 <= status < 400:
         return None
     return False
 
 
 _JSON_MEDIA_TYPES = frozenset({"application/json", "text/json"})
+# Both clients look header names up in any case.
+_CONTENT_TYPE = "content-type"
 
 
 def _is_json(content_type: str | None) -> bool:

@@ -106,7 +106,8 @@ def leading_version(text: str) -> ServerVersion | None:
     (ServerVersion(5, 4, 6, 1), None)
     """
     numbers: list[int] = []
-    for piece in text.lstrip().split(".", len(_PART_NAMES))[: len(_PART_NAMES)]:
+    # At most four pieces: anything after a fourth dot stays in the last, past its digits.
+    for piece in text.lstrip().split(".", len(_PART_NAMES) - 1):
         digits = len(piece) - len(piece.lstrip(_DIGITS))
         if digits == 0 or digits > _MAX_PART_DIGITS:
             break
