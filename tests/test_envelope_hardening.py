@@ -1108,3 +1108,21 @@ def test_an_object_that_claims_to_be_text_is_read_by_its_real_type(liar: type) -
     assert str(caught.value) == (
         f"expected a dict, JSON text or an HTTP response, not {liar.__name__}"
     )
+
+
+def test_many_brackets_with_values_inside_are_not_deep() -> None:
+    # More brackets than MAX_DEPTH, so the exact scan runs; none of them is deeper than 3.
+    wide = '{"StatusCode": 200, "Response": [' + ", ".join(["[1]"] * 300) + "]}"
+    assert from_response(wide).payload == [[1]] * 300
+
+
+def test_an_escaped_backslash_ends_its_string_before_deep_nesting() -> None:
+    # "a\\" is a string holding one backslash; the 100 arrays after it are real nesting.
+    deep = '{"StatusCode": 200, "Response": ["a\\\\", ' + "[" * 100 + "]" * 100 + "]}"
+    with pytest.raises(EnvelopeError, match=r"^the JSON is nested too deeply to read"):
+        from_response(deep)
+
+
+def test_brackets_after_an_escaped_quote_are_still_inside_the_string() -> None:
+    text = '{"StatusCode": 200, "Response": "x\\"' + "[" * 150 + '"}'
+    assert from_response(text).payload == 'x"' + "[" * 150

@@ -482,15 +482,15 @@ def _may_repeat_keys(text: str, data: dict[str, object]) -> bool:
     """Whether *text* may hold an object with a key twice, which json reads silently."""
     if "\\" not in text:
         strings = _count_strings(data)
-        if strings >= 0:
+        if strings is not None:
             # Without escapes every quote delimits a string; a dropped repeat leaves extra quotes.
             return text.count('"') != 2 * strings
     # A repeated key can hide only behind a \\u escape or a name that occurs twice.
     return "\\u" in text or max(map(text.lower().count, _QUOTED_NAMES)) > 1
 
 
-def _count_strings(envelope: dict[str, object]) -> int:
-    """The keys and string values of a shallow envelope (objects two deep at most), else -1."""
+def _count_strings(envelope: dict[str, object]) -> int | None:
+    """The keys and string values of a shallow envelope (objects two deep at most), else None."""
     count = len(envelope)
     for value in envelope.values():
         if type(value) is str:
@@ -502,9 +502,9 @@ def _count_strings(envelope: dict[str, object]) -> int:
                 if type(inner) is str:
                     count += 1
                 elif type(inner) is dict or type(inner) is list:
-                    return -1
+                    return None
         elif type(value) is list:
-            return -1
+            return None
     return count
 
 

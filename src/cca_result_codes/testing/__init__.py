@@ -112,7 +112,7 @@ def make_envelope(
         _optional_text(method, "method")
         _optional_text(url, "url")
     if version is not None:
-        envelope["Version"] = version if isinstance(version, str) else str(version)
+        envelope["Version"] = str(version)  # as given; a ServerVersion in its dotted form
         server_version = _version_as_read(version)
         if server_version is not None and server_version < UNIFIED_IN:
             number = to_legacy(number)
