@@ -151,12 +151,12 @@ def test_version_strings_are_parsed_once_and_the_cache_stays_bounded(
 def test_the_json_decoder_loads_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
     from cca_result_codes import envelope as envelope_module
 
-    monkeypatch.setattr(envelope_module, "_decode", None)
+    monkeypatch.setattr(envelope_module, "_json", None)
     with pytest.raises(EnvelopeError, match="NaN is not JSON"):
         from_response('{"StatusCode": 401, "Response": {"ResultCode": NaN}}')
-    monkeypatch.setattr(envelope_module, "_decode", None)
+    monkeypatch.setattr(envelope_module, "_json", None)
     assert from_response('{"StatusCode": 200, "Response": 1}').payload == 1
-    assert envelope_module._decode is not None  # pyright: ignore[reportPrivateUsage]
+    assert envelope_module._json is not None  # pyright: ignore[reportPrivateUsage]
 
 
 def test_envelope_errors_from_parsed_dicts_have_no_excerpt() -> None:

@@ -11,6 +11,7 @@ import inspect
 import json
 import pickle
 from http import HTTPStatus
+from typing import NoReturn
 
 import pytest
 
@@ -268,18 +269,22 @@ def test_a_hostile_key_is_an_envelope_error() -> None:
         def __hash__(self) -> int:
             return hash("StatusCode")
 
+    # Four keys, as the vendor sends: looking up "StatusCode" compares it with the key.
     with pytest.raises(EnvelopeError) as caught:
-        from_response({CollidingKey(): 1, "Response": 1})
+        from_response({CollidingKey(): 1, "Request": None, "Version": "", "Response": 1})
     assert str(caught.value) == (
         "could not read the input as an envelope: RuntimeError raised while reading it"
     )
     assert isinstance(caught.value.__cause__, RuntimeError)
+    # Otherwise keys are matched by their folded text, and a key that is not a str is skipped.
+    with pytest.raises(EnvelopeError, match=r"^the envelope has no StatusCode$"):
+        from_response({CollidingKey(): 1, "Response": 1})
 
 
 def test_a_dict_subclass_whose_methods_raise_is_an_envelope_error() -> None:
     class Broken(dict[str, object]):
-        def get(self, *_: object) -> object:
-            raise KeyError("get")
+        def items(self) -> NoReturn:
+            raise KeyError("items")
 
     with pytest.raises(EnvelopeError, match="KeyError raised while reading it"):
         from_response(Broken(StatusCode=200, Response=1))
@@ -943,13 +948,13 @@ def test_the_raised_error_carries_the_servers_error_text() -> None:
 
 
 def test_the_decoder_is_made_on_first_use_and_refuses_nan(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(envelope_module, "_decode", None)
+    monkeypatch.setattr(envelope_module, "_json", None)
     with pytest.raises(EnvelopeError) as caught:
         from_response('{"StatusCode": 401, "Response": {"ResultCode": NaN}}')
     assert str(caught.value) == "the input is not JSON this library can read: NaN is not JSON"
-    monkeypatch.setattr(envelope_module, "_decode", None)
+    monkeypatch.setattr(envelope_module, "_json", None)
     assert from_response(EXAMPLE_TEXT).raw_code == 102
-    assert envelope_module._decode is not None  # pyright: ignore[reportPrivateUsage]
+    assert envelope_module._json is not None  # pyright: ignore[reportPrivateUsage]
 
 
 @pytest.mark.parametrize(

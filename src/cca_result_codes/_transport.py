@@ -9,11 +9,18 @@ subclass could override.
 
 from __future__ import annotations
 
+from ._describe import describe
 from .errors import EnvelopeError
 
-__all__ = ["HTTP_STATUSES", "aread_body", "http_status", "plain_int", "read_body", "read_status"]
+__all__ = [
+    "aread_body",
+    "http_status",
+    "plain_int",
+    "read_body",
+    "read_status",
+    "response_label",
+]
 
-HTTP_STATUSES = range(100, 600)
 ABSENT = object()
 """Stands for an attribute or key that is not there."""
 
@@ -37,7 +44,8 @@ def plain_int(value: object) -> int | None:
 def http_status(value: object) -> int | None:
     """*value* as a plain int when it is an HTTP status from 100 to 599, else None."""
     number = plain_int(value)
-    if number is None or number not in HTTP_STATUSES:
+    # Chained comparisons: `in range(100, 600)` costs several times as much.
+    if number is None or not 100 <= number < 600:
         return None
     return number
 
@@ -60,7 +68,10 @@ def read_status(response: object) -> tuple[int | None, object]:
     """
     first: object = ABSENT
     for name in ("status_code", "status"):
-        value = attribute(response, name)
+        try:
+            value = getattr(response, name)
+        except Exception:  # absent, or a property or __getattr__ that fails: treated as absent
+            continue
         status = http_status(value)
         if status is not None:
             return status, value
@@ -69,11 +80,23 @@ def read_status(response: object) -> tuple[int | None, object]:
     return None, first
 
 
-def read_body(response: object, label: str, status: int | None) -> bytes:
+def response_label(status: int | None, sent: object) -> str:
+    """How messages name the HTTP response: "HTTP 401 response", or what its status was.
+
+    *status* and *sent* are what ``read_status()`` returned.
+    """
+    if status is not None:
+        return f"HTTP {status} response"
+    if sent is ABSENT:
+        return "HTTP response"
+    return f"HTTP response (its status is {describe(sent)}, not an HTTP status)"
+
+
+def read_body(response: object, status: int | None, sent: object) -> bytes:
     """The body of *response* as bytes: its ``content``, else what ``read()`` returns.
 
-    *label* names the response in messages ("HTTP 401 response"). Raises
-    EnvelopeError when there is no body to read or reading it fails.
+    *status* and *sent* are what ``read_status()`` returned, for messages.
+    Raises EnvelopeError when there is no body to read or reading it fails.
     """
     content_error: Exception | None = None
     try:
@@ -87,50 +110,51 @@ def read_body(response: object, label: str, status: int | None) -> bytes:
         try:
             body: object = read()
         except Exception as error:  # the transport's own failure, whatever its class
-            raise unreadable(label, status, error) from error
+            raise unreadable(status, sent, error) from error
     elif content_error is not None:
-        raise unreadable(label, status, content_error) from content_error
+        raise unreadable(status, sent, content_error) from content_error
     else:
         raise EnvelopeError(
             f"expected a dict, JSON text or an HTTP response, not {type(response).__name__}"
         )
-    return _bytes_of(body, label, status)
+    return _bytes_of(body, status, sent)
 
 
-async def aread_body(response: object, label: str, status: int | None) -> bytes:
+async def aread_body(response: object, status: int | None, sent: object) -> bytes:
     """As read_body(), but an unread body is read with ``await response.aread()`` (httpx)."""
     try:
         getattr(response, "content", None)
     except Exception as error:  # an unread httpx stream: the async read below fills it
         aread = attribute(response, "aread")
         if not callable(aread):
-            raise unreadable(label, status, error) from error
+            raise unreadable(status, sent, error) from error
         try:
             # httpx's aread() is a coroutine function; anything else fails here and is reported.
             body: object = await aread()  # pyright: ignore[reportGeneralTypeIssues, reportUnknownVariableType] -- checked at run time
         except RuntimeError:
             # httpx refuses aread() on a sync stream (httpx.Response(content=iter(...))),
             # which read() reads: as from_response() would.
-            return read_body(response, label, status)
+            return read_body(response, status, sent)
         except Exception as read_error:  # the transport's own failure, whatever its class
-            raise unreadable(label, status, read_error) from read_error
-        return _bytes_of(body, label, status)  # pyright: ignore[reportUnknownArgumentType] -- as above
-    return read_body(response, label, status)
+            raise unreadable(status, sent, read_error) from read_error
+        return _bytes_of(body, status, sent)  # pyright: ignore[reportUnknownArgumentType] -- as above
+    return read_body(response, status, sent)
 
 
-def _bytes_of(body: object, label: str, status: int | None) -> bytes:
+def _bytes_of(body: object, status: int | None, sent: object) -> bytes:
     if isinstance(body, (bytes, bytearray)):
         return bytes(body)
     raise EnvelopeError(
-        f"the {label} body is {type(body).__name__}, not bytes",
+        f"the {response_label(status, sent)} body is {type(body).__name__}, not bytes",
         status_code=status,
     )
 
 
-def unreadable(label: str, status: int | None, error: Exception) -> EnvelopeError:
+def unreadable(status: int | None, sent: object, error: Exception) -> EnvelopeError:
     """The EnvelopeError for a body that could not be read because of *error*."""
     return EnvelopeError(
-        f"could not read the {label} body: {type(error).__name__}: {_safe_str(error)}",
+        f"could not read the {response_label(status, sent)} body:"
+        f" {type(error).__name__}: {_safe_str(error)}",
         status_code=status,
     )
 

@@ -40,18 +40,19 @@ The rules, for input that is odd but not hostile:
 
 from __future__ import annotations
 
+from ._describe import describe, describe_int, short
 from ._transport import (
     ABSENT,
-    HTTP_STATUSES,
     aread_body,
     http_status,
     plain_int,
     read_body,
     read_status,
+    response_label,
 )
 from .categories import Category
-from .codes import ResultCode
-from .errors import CcaApiError, EnvelopeError
+from .codes import _MEMBER_BY_NUMBER, ResultCode  # pyright: ignore[reportPrivateUsage] -- the table's own index
+from .errors import CcaApiError, EnvelopeError, new_error
 from .legacy import LegacyCodeError, to_current
 from .versions import UNIFIED_IN, ServerVersion, as_server_version, leading_version
 
@@ -78,7 +79,6 @@ _INT32 = range(-(2**31), 2**31)
 _VERSION_CACHE_SIZE = 64
 # Only short canonical Version strings are cached, so that the cache stays small.
 _CACHEABLE_VERSION_CHARS = 24
-_BIG = 10**30
 
 
 class RequestInfo:
@@ -202,24 +202,31 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         """
         if self.ok:
             return self.payload
-        if self.result_code is not None:
-            error_class = CcaApiError.for_code(self.result_code)
+        code = self.result_code
+        if code is not None:
+            error_class = CcaApiError.for_code(code)
         else:
             error_class = CcaApiError.for_category(self.category)
-        raise error_class(
+        raise new_error(
+            error_class,
             self._failure_message(),
-            result_code=self.result_code,
-            raw_code=self.raw_code,
-            status_code=self.status_code,
-            error=self.error,
-            response=self,
+            code,
+            self.raw_code,
+            self.status_code,
+            self.error,
+            self,
         )
 
     def _failure_message(self) -> str:
         code, raw = self.result_code, self.raw_code
-        if code is not None:
-            sent = "" if raw == code.value else f", sent as legacy {raw}"
-            message = f"{self.status_code} {code.name} ({code.value}{sent}): {code.description}"
+        # _name_ and the number, not .name and .value: Enum properties are slow on 3.10 and 3.11.
+        if code is not None and raw == code:  # pyright: ignore[reportUnnecessaryComparison] -- members are ints
+            message = f"{self.status_code} {code._name_} ({raw}): {code.description}"
+        elif code is not None:
+            message = (
+                f"{self.status_code} {code._name_} ({int(code)}, sent as legacy {raw}):"
+                f" {code.description}"
+            )
         elif raw is None:
             message = f"{self.status_code} without a ResultCode"
         else:
@@ -230,8 +237,9 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
                 message = f"{self.status_code} {gap} (from a {self.version} server)"
         if self.error:
             message += f" \N{EM DASH} {self.error}"
-        if self.request is not None:
-            message += f" [{self.request.method or '?'} {self.request.url or '?'}]"
+        request = self.request
+        if request is not None:
+            message += f" [{request.method or '?'} {request.url or '?'}]"
         return message
 
     def _fields(self) -> tuple[object, ...]:
@@ -255,7 +263,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     def __repr__(self) -> str:
         return (
             f"ApiResponse(status_code={self.status_code}, result_code={self.result_code!r},"
-            f" raw_code={_describe_int(self.raw_code)}, error={_short(self.error)},"
+            f" raw_code={describe_int(self.raw_code)}, error={short(self.error)},"
             f" version={self.version!r}, request={self.request!r})"
         )
 
@@ -301,7 +309,11 @@ def from_response(
     try:
         # type() rather than isinstance(): a hostile __class__ is never asked.
         if type(source) is dict:
-            return _read_envelope(source, fallback_version, None, None)  # pyright: ignore[reportUnknownArgumentType]
+            envelope: dict[str, object] = source  # pyright: ignore[reportUnknownVariableType]
+            usual = _read_usual(envelope)
+            if usual is not None:
+                return usual
+            return _read_envelope(envelope, fallback_version, None, None)
         if type(source) is str:
             return _read_text(source, fallback_version, None)
         if type(source) is bytes or type(source) is bytearray:
@@ -334,9 +346,8 @@ async def afrom_response(
     )
     try:
         status, sent = read_status(source)
-        label = _status_label(status, sent)
-        body = await aread_body(source, label, status)
-        return _read_body(body, fallback_version, status, label)
+        body = await aread_body(source, status, sent)
+        return _read_body(body, fallback_version, status, sent)
     except EnvelopeError:
         raise
     except Exception as error:  # the input's own methods failed: still not an envelope
@@ -350,35 +361,27 @@ def _unreadable_input(error: Exception) -> EnvelopeError:
 
 
 def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiResponse:
-    """Subclasses of dict, str and bytes, and HTTP response objects."""
+    """HTTP response objects, and subclasses of dict, str and bytes."""
+    # Asked of the type, so that a hostile __class__ never runs; one call for the usual case.
+    if not issubclass(type(source), (dict, str, bytes, bytearray)):
+        status, sent = read_status(source)
+        return _read_body(read_body(source, status, sent), fallback_version, status, sent)
     if _is_dict(source):
         return _read_envelope(source, fallback_version, None, None)
     if _is_str(source):
         return _read_text(str.__str__(source), fallback_version, None)
-    if _is_bytes(source):
-        return _read_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
-    status, sent = read_status(source)
-    label = _status_label(status, sent)
-    return _read_body(read_body(source, label, status), fallback_version, status, label)
-
-
-def _status_label(status: int | None, sent: object) -> str:
-    """How messages name the HTTP response: "HTTP 401 response", or what its status was."""
-    if status is not None:
-        return f"HTTP {status} response"
-    if sent is ABSENT:
-        return "HTTP response"
-    return f"HTTP response (its status is {_describe(sent)}, not an HTTP status)"
+    data = bytes(memoryview(source))  # type: ignore[arg-type]  # bytes or bytearray: checked above
+    return _read_text(_decode_utf8(data), fallback_version, None)
 
 
 def _read_body(
-    body: bytes, fallback_version: ServerVersion | None, status: int | None, label: str
+    body: bytes, fallback_version: ServerVersion | None, status: int | None, sent: object
 ) -> ApiResponse:
     try:
         return _read_text(_decode_utf8(body), fallback_version, status)
     except EnvelopeError as error:
         raise EnvelopeError(
-            f"{label} is not a CcaWebApi envelope: {error}",
+            f"{response_label(status, sent)} is not a CcaWebApi envelope: {error}",
             status_code=status,
             excerpt=body[:EXCERPT_CHARS].decode(errors="replace"),
         ) from None
@@ -427,7 +430,7 @@ _NUL_PATTERNS = (
     ((True, False, True, False), "UTF-16-BE"),
 )
 
-_decode: Callable[[str], object] | None = None
+_json: tuple[Callable[[str, int], tuple[object, int]], Callable[[str], object]] | None = None
 _QUOTED_NAMES = (
     '"request"',
     '"version"',
@@ -438,18 +441,42 @@ _QUOTED_NAMES = (
     '"resultcode"',
     '"error"',
 )
+# The keys and string values of the usual failure envelope: four keys, Request's two keys and
+# two strings, Version, and the result's two keys and Error.
+_USUAL_FAILURE_STRINGS = 12
 
 
-def _load_decoder() -> Callable[[str], object]:
-    global _decode  # noqa: PLW0603 -- json is imported on first use, not at package import
+def _load_json() -> tuple[Callable[[str, int], tuple[object, int]], Callable[[str], object]]:
+    """json's scanner and decoder, refusing NaN and Infinity; json is imported on first use."""
+    global _json  # noqa: PLW0603 -- json is imported on first use, not at package import
     import json
 
-    _decode = json.JSONDecoder(parse_constant=_reject_constant).decode
-    return _decode
+    decoder = json.JSONDecoder(parse_constant=_reject_constant)
+    # Set by JSONDecoder.__init__, which typeshed does not declare.
+    _json = getattr(decoder, "scan_once"), decoder.decode  # noqa: B009
+    return _json
 
 
 def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
+
+
+def _parse_json(text: str) -> object:
+    """``json.loads(text)``, refusing NaN and Infinity.
+
+    json's scanner reads the value at the start directly, which skips the
+    decoder's two whitespace matches; anything else (space before the value,
+    text after it, no value at all) goes to ``decode()``, which reads it or
+    raises exactly as ``json.loads`` would.
+    """
+    scan, decode = _json or _load_json()
+    try:
+        value, end = scan(text, 0)
+    except StopIteration:  # no value at the start
+        return decode(text)
+    if text[end:].strip(" \t\n\r"):  # JSON's four whitespace characters, and nothing else
+        return decode(text)
+    return value
 
 
 def _read_text(
@@ -466,22 +493,33 @@ def _read_text(
             f"the JSON is nested too deeply to read (more than {MAX_DEPTH} levels)",
             excerpt=text[:EXCERPT_CHARS],
         )
-    decode = _decode or _load_decoder()
-    repeats: dict[int, tuple[object, list[str]]] | None = None
     try:
-        data: object = decode(text)
-        if _is_dict(data) and _may_repeat_keys(text, data):
-            # Rare: read it again, noting the objects in which json kept only the last value.
-            data, repeats = _decode_noting_repeats(text)
+        data = _parse_json(text)
     except ValueError as error:
         raise _not_json(error, text) from None
-    return _read_envelope(data, fallback_version, transport_status, repeats)
+    repeats: dict[int, tuple[object, list[str]]] | None = None
+    if type(data) is dict:
+        envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
+        usual = _read_usual(envelope)
+        if not _may_repeat_keys(text, envelope, usual):
+            if usual is not None:
+                return usual
+        else:
+            # Rare: read it again, noting the objects in which json kept only the last value.
+            data, repeats = _decode_noting_repeats(text)
+    return _read_envelope(data, fallback_version, transport_status, repeats)  # pyright: ignore[reportUnknownArgumentType] -- json's values
 
 
-def _may_repeat_keys(text: str, data: dict[str, object]) -> bool:
-    """Whether *text* may hold an object with a key twice, which json reads silently."""
+def _may_repeat_keys(text: str, data: dict[str, object], usual: ApiResponse | None) -> bool:
+    """Whether *text* may hold an object with a key twice, which json reads silently.
+
+    *usual* is the envelope read in its usual shape, or None.
+    """
     if "\\" not in text:
-        strings = _count_strings(data)
+        if usual is not None and usual.raw_code is not None:
+            strings: int | None = _USUAL_FAILURE_STRINGS
+        else:
+            strings = _count_strings(data)
         if strings is not None:
             # Without escapes every quote delimits a string; a dropped repeat leaves extra quotes.
             return text.count('"') != 2 * strings
@@ -588,7 +626,8 @@ _ALL_MISSING = (_MISSING,) * len(_ENVELOPE_KEYS)
 
 _version_cache: dict[str, ServerVersion] = {}
 # Bound once: attribute lookups on an Enum class are slow on Python 3.10 and 3.11.
-_code_by_number = ResultCode.get
+_code_by_number = _MEMBER_BY_NUMBER.get
+_SUCCESS = ResultCode.Success
 
 
 def _read_envelope(
@@ -598,31 +637,17 @@ def _read_envelope(
     repeats: dict[int, tuple[object, list[str]]] | None,
 ) -> ApiResponse:
     if not _is_dict(data):
-        raise EnvelopeError(f"expected a JSON object at the top, not {_describe(data)}")
+        raise EnvelopeError(f"expected a JSON object at the top, not {describe(data)}")
     envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
-    request = envelope.get("Request", _MISSING)
-    version_text = envelope.get("Version", _MISSING)
-    status = envelope.get("StatusCode", _MISSING)
-    response = envelope.get("Response", _MISSING)
-    if (
-        len(envelope) != 4
-        or request is _MISSING
-        or version_text is _MISSING
-        or status is _MISSING
-        or response is _MISSING
-    ):
-        # Not the vendor's exact spelling: match keys case-insensitively.
-        request, version_text, status, response = _pick(envelope, _ENVELOPE_KEYS, "the envelope")
+    request, version_text, status, response = _pick(envelope, _ENVELOPE_KEYS, "the envelope")
     if repeats:
         _refuse_repeats(envelope, _ENVELOPE_KEYS, "the envelope", repeats)
 
-    if type(status) is not int or status not in HTTP_STATUSES:
-        status = _read_status(status, transport_status)
+    status = _read_status(status, transport_status)
     if response is _MISSING:
         raise EnvelopeError("the envelope has no Response")
 
-    if type(version_text) is not str:
-        version_text = _text_or_none(version_text)
+    version_text = _text_or_none(version_text)
     # Servers repeat one Version string: parse it once.
     version = None if version_text is None else _version_cache.get(version_text)
     if version is None:
@@ -632,7 +657,7 @@ def _read_envelope(
         _refuse_repeats(response, _RESULT_KEYS, "Response", repeats)
 
     if raw_code is None:
-        result_code: ResultCode | None = ResultCode.Success
+        result_code: ResultCode | None = _SUCCESS
     elif version is not None and version < UNIFIED_IN:
         try:
             result_code = to_current(raw_code)
@@ -655,6 +680,72 @@ def _read_envelope(
     )
 
 
+def _read_usual(envelope: dict[str, object]) -> ApiResponse | None:
+    """*envelope* read in its usual shape, or None when it is not in that shape.
+
+    The usual shape is what CcaWebApi sends: the four keys spelled as the
+    vendor spells them, an HTTP status, a ``Version`` read before (so in the
+    cache) and not older than 5.4.6, and a ``Request`` of two strings,
+    ``Method`` and ``Url``. ``Response`` is the result, an Int32
+    ``ResultCode`` and an ``Error`` string, or on 2xx a payload that cannot be
+    a result: anything but an object of two keys or fewer. The general reader
+    gives the same answer for this shape, only slower.
+    """
+    if len(envelope) != 4:
+        return None
+    status = envelope.get("StatusCode")
+    version_text = envelope.get("Version")
+    value = envelope.get("Request")
+    # Chained comparisons: a range's `in` costs several times as much.
+    if (
+        type(status) is not int
+        or not 100 <= status < 600
+        or type(version_text) is not str
+        or type(value) is not dict
+    ):
+        return None
+    request: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
+    version = _version_cache.get(version_text)
+    method = request.get("Method")
+    url = request.get("Url")
+    if (
+        version is None
+        or version < UNIFIED_IN
+        or len(request) != 2
+        or type(method) is not str
+        or type(url) is not str
+    ):
+        return None
+    response = envelope.get("Response")
+    if type(response) is dict and len(response) <= 2:  # pyright: ignore[reportUnknownArgumentType]
+        result: dict[str, object] = response  # pyright: ignore[reportUnknownVariableType]
+        code = result.get("ResultCode")
+        error = result.get("Error")
+        if (
+            len(result) != 2
+            or type(code) is not int
+            or not -0x8000_0000 <= code <= 0x7FFF_FFFF  # Int32
+            or type(error) is not str
+        ):
+            return None
+        result_code = _code_by_number(code)
+    elif 200 <= status < 300:
+        code, error, result_code = None, "", _SUCCESS
+    else:
+        return None
+    return ApiResponse(
+        RequestInfo(method, url),
+        version,
+        status,
+        result_code,
+        code,
+        error,
+        response,
+        envelope,
+        version_text,
+    )
+
+
 def _read_status(value: object, transport_status: int | None) -> int:
     if value is _MISSING or value is None:
         if transport_status is None:
@@ -663,7 +754,7 @@ def _read_status(value: object, transport_status: int | None) -> int:
     status = http_status(value)
     if status is None:
         raise EnvelopeError(
-            f"StatusCode must be an HTTP status from 100 to 599, not {_describe(value)}"
+            f"StatusCode must be an HTTP status from 100 to 599, not {describe(value)}"
         )
     return status
 
@@ -676,11 +767,6 @@ def _is_dict(value: object) -> TypeGuard[dict[Any, Any]]:
 def _is_str(value: object) -> TypeGuard[str]:
     """isinstance(value, str), asked of the type, as _is_dict() asks."""
     return issubclass(type(value), str)
-
-
-def _is_bytes(value: object) -> TypeGuard[bytes | bytearray]:
-    """isinstance(value, (bytes, bytearray)), asked of the type, as _is_dict() asks."""
-    return issubclass(type(value), (bytes, bytearray))
 
 
 def _fold(key: object) -> str | None:
@@ -756,14 +842,10 @@ def _read_request(
     if value is _MISSING or value is None:
         return None
     if not _is_dict(value):
-        raise EnvelopeError(f"Request must be an object, not {_describe(value)}")
+        raise EnvelopeError(f"Request must be an object, not {describe(value)}")
     request: dict[str, object] = value  # pyright: ignore[reportUnknownVariableType]
     if repeats:
         _refuse_repeats(request, _REQUEST_KEYS, "Request", repeats)
-    method = request.get("Method")
-    url = request.get("Url")
-    if len(request) == 2 and type(method) is str and type(url) is str:
-        return RequestInfo(method, url)  # the usual shape: nothing more to check
     method, url = _pick(request, _REQUEST_KEYS, "Request")
     return RequestInfo(_optional_text(method, "Request.Method"), _optional_text(url, "Request.Url"))
 
@@ -773,7 +855,7 @@ def _optional_text(value: object, where: str) -> str | None:
         return None
     text = _text_or_none(value)
     if text is None:
-        raise EnvelopeError(f"{where} must be a string, not {_describe(value)}")
+        raise EnvelopeError(f"{where} must be a string, not {describe(value)}")
     return text
 
 
@@ -783,15 +865,11 @@ def _read_result(response: object, success: bool) -> tuple[int | None, str]:
         if success:
             return None, ""
         raise EnvelopeError(
-            "a failure envelope needs Response.ResultCode, but Response is " + _describe(response)
+            "a failure envelope needs Response.ResultCode, but Response is " + describe(response)
         )
     result: dict[str, object] = response  # pyright: ignore[reportUnknownVariableType]
     if success and len(result) > len(_RESULT_KEYS):
         return None, ""  # a payload: the result shape has at most two keys
-    code = result.get("ResultCode")
-    error = result.get("Error")
-    if len(result) == 2 and type(code) is int and type(error) is str and code in _INT32:
-        return code, error  # the usual shape: nothing more to check
     if success:
         return _result_on_success(result)
     code, error = _pick(result, _RESULT_KEYS, "Response")
@@ -801,7 +879,7 @@ def _read_result(response: object, success: bool) -> tuple[int | None, str]:
         )
     number = plain_int(code)
     if number is None or number not in _INT32:
-        raise EnvelopeError(f"Response.ResultCode must be a 32-bit integer, not {_describe(code)}")
+        raise EnvelopeError(f"Response.ResultCode must be a 32-bit integer, not {describe(code)}")
     return number, _optional_text(error, "Response.Error") or ""
 
 
@@ -820,39 +898,3 @@ def _result_on_success(result: dict[str, object]) -> tuple[int | None, str]:
     if repeated is not None:
         raise EnvelopeError(f"Response has the key {repeated!r} twice, in different cases")
     return number, text
-
-
-# --- describing bad values without ever failing on them
-
-
-def _describe(value: object) -> str:
-    """A short, safe description: huge ints, deep structures and odd classes never raise here."""
-    if value is None:
-        return "null"
-    kind = type(value)
-    if kind is bool:
-        return f"the boolean {'true' if value else 'false'}"
-    # Checked on the type, so that no method of the value runs.
-    if issubclass(kind, int) and isinstance(value, int):
-        return f"the integer {_describe_int(int.__int__(value))}"
-    if issubclass(kind, float) and isinstance(value, float):
-        return f"the number {float.__repr__(value)}"
-    if issubclass(kind, str) and isinstance(value, str):
-        return f"the string {_short(str.__str__(value))}"
-    if issubclass(kind, dict):
-        return "an object"
-    if issubclass(kind, list):
-        return "an array"
-    return f"a {kind.__name__}"
-
-
-def _describe_int(value: int | None) -> str:
-    if value is None or -_BIG < value < _BIG:
-        return repr(value)
-    return f"<{value.bit_length()}-bit integer>"
-
-
-def _short(text: str) -> str:
-    if len(text) <= 60:
-        return repr(text)
-    return repr(text[:60]) + "..."
