@@ -284,3 +284,62 @@ def test_a_sync_stream_that_cannot_be_read_names_the_response() -> None:
         asyncio.run(afrom_response(SyncStreamThatFails()))
     assert str(caught.value) == "could not read the HTTP 401 response body: OSError: reset"
     assert caught.value.status_code == 401
+
+
+class _NoStatusReadFails:
+    def read(self) -> bytes:
+        raise OSError("reset")
+
+
+class _NoStatusReadsText:
+    def read(self) -> str:
+        return EXAMPLE.decode()
+
+
+class _NoStatusUnread:
+    @property
+    def content(self) -> bytes:
+        raise RuntimeError("not read")
+
+
+class _NoStatusAreadFails(_NoStatusUnread):
+    async def aread(self) -> bytes:
+        raise OSError("reset")
+
+
+class _NoStatusAreadsText(_NoStatusUnread):
+    async def aread(self) -> str:
+        return EXAMPLE.decode()
+
+
+@pytest.mark.parametrize(
+    ("response", "message", "reads"),
+    [
+        (_NoStatusReadFails(), "could not read the HTTP response body: OSError: reset", "both"),
+        (_NoStatusReadsText(), "the HTTP response body is str, not bytes", "both"),
+        (
+            _NoStatusUnread(),
+            "could not read the HTTP response body: RuntimeError: not read",
+            "both",
+        ),
+        (_NoStatusAreadFails(), "could not read the HTTP response body: OSError: reset", "async"),
+        (_NoStatusAreadsText(), "the HTTP response body is str, not bytes", "async"),
+    ],
+    ids=["read-fails", "read-gives-text", "unread", "aread-fails", "aread-gives-text"],
+)
+def test_a_response_without_a_status_is_named_plainly_wherever_reading_fails(
+    response: object, message: str, reads: str
+) -> None:
+    readers = [asyncio.run(_failure_of(response))]
+    if reads == "both":
+        with pytest.raises(EnvelopeError) as caught:
+            from_response(response)
+        readers.append(caught.value)
+    for error in readers:
+        assert (str(error), error.status_code) == (message, None)
+
+
+async def _failure_of(response: object) -> EnvelopeError:
+    with pytest.raises(EnvelopeError) as caught:
+        await afrom_response(response)
+    return caught.value

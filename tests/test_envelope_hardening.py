@@ -686,6 +686,20 @@ def test_nesting_past_the_limit_is_refused(depth: int) -> None:
     assert caught.value.excerpt == _nested(depth)[:200]
 
 
+def test_the_shortest_json_past_the_limit_is_refused_and_shorter_text_goes_to_json() -> None:
+    # 101 pairs of brackets, 202 characters: the shortest JSON nested 101 levels deep.
+    with pytest.raises(EnvelopeError) as caught:
+        from_response("[" * 101 + "]" * 101)
+    assert str(caught.value) == "the JSON is nested too deeply to read (more than 100 levels)"
+    # One bracket short of that is 201 characters, and not JSON: json says so.
+    with pytest.raises(EnvelopeError) as caught:
+        from_response("[" * 101 + "]" * 100)
+    assert str(caught.value) == (
+        "the input is not JSON: Expecting ',' delimiter at line 1 column 202 (char 201),"
+        " near ']]]]]]]]]]]]]]]]]]]]'"
+    )
+
+
 def test_the_bracket_scanner_is_made_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(envelope_module, "_skeleton_pattern", None)
     with pytest.raises(EnvelopeError, match=r"^the JSON is nested too deeply to read"):

@@ -326,6 +326,7 @@ def test_every_exception_pickles_and_copies_with_its_fields(cls: type[CcaApiErro
         reply.raise_for_result()
     original = caught.value
     assert type(original) is cls
+    vars(original)["attempts"] = 3  # set by a caller: the instance dict, beside the slots
     for clone in (
         pickle.loads(pickle.dumps(original)),
         copy.deepcopy(original),
@@ -338,6 +339,7 @@ def test_every_exception_pickles_and_copies_with_its_fields(cls: type[CcaApiErro
         assert clone.status_code == 503
         assert clone.error == "why"
         assert clone.response == reply
+        assert vars(clone)["attempts"] == 3
 
 
 def test_envelope_error_defaults() -> None:
@@ -548,3 +550,21 @@ def test_a_success_code_on_a_failing_status_keeps_its_code() -> None:
     assert type(caught.value) is CcaApiError
     assert caught.value.result_code is ResultCode.Pending
     assert (caught.value.raw_code, caught.value.status_code) == (1, 409)
+
+
+def test_an_error_made_by_hand_keeps_every_field() -> None:
+    reply = from_response(_failure(711, 409))
+    error = CcaApiError(
+        "made by hand",
+        result_code=ResultCode.ListenInNoActiveConversationFound,
+        raw_code=712,
+        status_code=409,
+        error="why",
+        response=reply,
+    )
+    assert (error.args, error.result_code, error.raw_code) == (
+        ("made by hand",),
+        ResultCode.ListenInNoActiveConversationFound,
+        712,
+    )
+    assert (error.status_code, error.error, error.response) == (409, "why", reply)

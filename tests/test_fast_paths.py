@@ -256,8 +256,18 @@ def test_a_first_version_is_read_by_the_general_reader_then_cached(
             EXAMPLE_TEXT.replace('"ResultCode": 102', '"ResultCode": 102, "ResultCode": 102'),
             "Response has the key 'ResultCode' twice",
         ),
+        (
+            json.dumps(usual(200, [1])).replace(
+                '"StatusCode": 200', '"StatusCode": 200, "StatusCode": 200'
+            ),
+            "the envelope has the key 'StatusCode' twice",
+        ),
+        (
+            json.dumps(usual(200, [1])).replace('"Url": ', '"Url": "x", "Url": '),
+            "Request has the key 'Url' twice",
+        ),
     ],
-    ids=["envelope", "request", "result"],
+    ids=["envelope", "request", "result", "payload-envelope", "payload-request"],
 )
 def test_a_repeated_key_in_the_usual_shape_is_refused(text: str, message: str) -> None:
     with pytest.raises(EnvelopeError, match=f"^{message}$"):

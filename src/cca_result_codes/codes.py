@@ -16,7 +16,8 @@ exports and the reference page are generated from it.
 
 from __future__ import annotations
 
-from enum import IntEnum, unique
+from enum import IntEnum
+from functools import cache
 
 from ._names import fold_name
 from .categories import Category
@@ -34,9 +35,11 @@ __all__ = ["ResultCode"]
 _V5_4_7 = ServerVersion(5, 4, 7, 0)
 _V5_4_8 = ServerVersion(5, 4, 8, 0)
 _WRITTEN_BY_LIBRARY = "The vendor gives no description; this library wrote one from the name."
+# Bound once: attribute lookups on an Enum class are slow on 3.10 and 3.11, and every row asks.
+_category_of = Category.of
 
 
-@unique
+# No @unique: it costs import time; a test proves that no number has two names.
 class ResultCode(IntEnum):
     """A CCA result code: an int with the vendor's description and this library's metadata.
 
@@ -109,7 +112,7 @@ class ResultCode(IntEnum):
         member._value_ = value
         member.description = description
         member.note = note
-        block = Category.of(value)
+        block = _category_of(value)
         assert block is not None, f"{value} lies outside every category's block"
         member.category = block
         member.since = since
@@ -357,7 +360,7 @@ class ResultCode(IntEnum):
         """
         if not isinstance(text, str):
             raise TypeError(f"ResultCode.from_name() needs a str, not {type(text).__name__}")
-        member = _MEMBER_BY_FOLDED_NAME.get(fold_name(text))
+        member = _members_by_folded_name().get(fold_name(text))
         if member is None:
             raise KeyError(f"no result code named {text!r}")
         return member
@@ -389,10 +392,15 @@ class ResultCode(IntEnum):
         return _MEMBER_BY_NUMBER.get(number, default)
 
 
-# A plain dict: the hot lookup path skips the Enum machinery.
-_MEMBER_BY_NUMBER: dict[int, ResultCode] = {member.value: member for member in ResultCode}
+# A plain dict: the hot lookup path skips the Enum machinery (and _value_ its properties).
+_MEMBER_BY_NUMBER: dict[int, ResultCode] = {member._value_: member for member in ResultCode}
 
-_MEMBER_BY_FOLDED_NAME = {fold_name(member.name): member for member in ResultCode}
+
+@cache
+def _members_by_folded_name() -> dict[str, ResultCode]:
+    """Members by folded name, made on the first lookup by name rather than at import."""
+    return {fold_name(name): member for name, member in ResultCode.__members__.items()}
+
 
 # Advice, not vendor data: see ResultCode.retryable.
 _RETRYABLE = frozenset(

@@ -32,8 +32,10 @@ The rules, for input that is odd but not hostile:
   *server_version*; otherwise the leading numeric part of ``Version``
   (``"5.4.6.1-beta"`` is 5.4.6.1); otherwise None. ``version_text`` keeps the
   ``Version`` string as sent. An odd ``Version`` never loses the response.
-- **Nesting** deeper than :data:`MAX_DEPTH` levels is refused before the JSON
-  parser sees it, so that a thread with a small stack cannot crash.
+- **Nesting.** JSON nested deeper than :data:`MAX_DEPTH` levels is refused
+  before the JSON parser sees it, so that a thread with a small stack cannot
+  crash. Text shorter than the shortest JSON that deep (202 characters) goes
+  straight to the parser: it reads it, or refuses it as not JSON.
 - **Anything else** that is not an envelope raises EnvelopeError, and nothing
   else does, whatever the input object's methods do.
 """
@@ -73,6 +75,9 @@ An envelope needs 3 levels; 100 leaves room for deep payloads, and stays far
 below what crashes a thread with a 128 KiB stack (about 800 on CPython 3.10 to
 3.13).
 """
+# The shortest JSON nested deeper than MAX_DEPTH: [[[...]]], 101 pairs. Shorter text is
+# never too deep, and while json refuses it the parser nests no deeper than its length.
+_SHORTEST_TOO_DEEP = 2 * (MAX_DEPTH + 1)
 _UTF8_BOM = b"\xef\xbb\xbf"
 # CcaWebApi is a .NET service: its result codes are Int32.
 _INT32 = range(-(2**31), 2**31)
@@ -441,9 +446,9 @@ _QUOTED_NAMES = (
     '"resultcode"',
     '"error"',
 )
-# The keys and string values of the usual failure envelope: four keys, Request's two keys and
-# two strings, Version, and the result's two keys and Error.
-_USUAL_FAILURE_STRINGS = 12
+# The usual failure envelope holds 12 strings: four keys, Request's two keys and two values,
+# Version, and the result's two keys and Error. Without escapes, every quote delimits one.
+_USUAL_FAILURE_QUOTES = 24
 
 
 def _load_json() -> tuple[Callable[[str, int], tuple[object, int]], Callable[[str], object]]:
@@ -485,7 +490,7 @@ def _read_text(
     text = text.removeprefix("\ufeff")
     # Counting brackets is cheap; the exact scan runs only when the count could be too deep.
     if (
-        len(text) > MAX_DEPTH
+        len(text) >= _SHORTEST_TOO_DEEP
         and text.count("[") + text.count("{") > MAX_DEPTH
         and _nesting_depth(text) > MAX_DEPTH
     ):
@@ -501,7 +506,14 @@ def _read_text(
     if type(data) is dict:
         envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
         usual = _read_usual(envelope)
-        if not _may_repeat_keys(text, envelope, usual):
+        if (
+            usual is not None
+            and usual.raw_code is not None
+            and "\\" not in text
+            and text.count('"') == _USUAL_FAILURE_QUOTES
+        ):
+            return usual  # no quote left over: json dropped no repeated key
+        if not _may_repeat_keys(text, envelope):
             if usual is not None:
                 return usual
         else:
@@ -510,16 +522,10 @@ def _read_text(
     return _read_envelope(data, fallback_version, transport_status, repeats)  # pyright: ignore[reportUnknownArgumentType] -- json's values
 
 
-def _may_repeat_keys(text: str, data: dict[str, object], usual: ApiResponse | None) -> bool:
-    """Whether *text* may hold an object with a key twice, which json reads silently.
-
-    *usual* is the envelope read in its usual shape, or None.
-    """
+def _may_repeat_keys(text: str, data: dict[str, object]) -> bool:
+    """Whether *text* may hold an object with a key twice, which json reads silently."""
     if "\\" not in text:
-        if usual is not None and usual.raw_code is not None:
-            strings: int | None = _USUAL_FAILURE_STRINGS
-        else:
-            strings = _count_strings(data)
+        strings = _count_strings(data)
         if strings is not None:
             # Without escapes every quote delimits a string; a dropped repeat leaves extra quotes.
             return text.count('"') != 2 * strings

@@ -87,6 +87,10 @@ class CcaApiError(Exception):
     class of the code's category. Each category and each code has one class.
     """
 
+    # Slots: set on every failure, they cost a fraction of instance-dict entries. Attributes
+    # that code adds later, such as __notes__, still go to the instance dict.
+    __slots__ = ("error", "raw_code", "response", "result_code", "status_code")
+
     category: ClassVar[Category | None] = None
     """The category this class stands for; None on this base class."""
 
@@ -131,9 +135,16 @@ class CcaApiError(Exception):
     ) -> None:
         super().__init__(message)
         # A per-code class raised by hand, errors.UnknownToken("..."), knows its code.
-        if result_code is None:
-            result_code = getattr(self, "code", None)
-        _fill(self, result_code, raw_code, status_code, error, response)
+        self.result_code = getattr(self, "code", None) if result_code is None else result_code
+        self.raw_code = raw_code
+        self.status_code = status_code
+        self.error = error
+        self.response = response
+
+    def __reduce__(self) -> tuple[type[CcaApiError], tuple[object, ...], dict[str, object]]:
+        # BaseException pickles only args and the instance dict; the slots go with them.
+        state = {name: getattr(self, name) for name in CcaApiError.__slots__}
+        return (type(self), self.args, state | vars(self))
 
     @property
     def retryable(self) -> bool:
@@ -182,21 +193,6 @@ class CcaApiError(Exception):
         return _CLASS_BY_CATEGORY.get(category, CcaApiError)
 
 
-def _fill(
-    made: CcaApiError,
-    result_code: ResultCode | None,
-    raw_code: int | None,
-    status_code: int | None,
-    error: str,
-    response: ApiResponse | None,
-) -> None:
-    made.result_code = result_code
-    made.raw_code = raw_code
-    made.status_code = status_code
-    made.error = error
-    made.response = response
-
-
 def new_error(
     error_class: type[_ErrorClass],
     message: str,
@@ -214,7 +210,11 @@ def new_error(
     ``__init__``, and every code and category already has its class.
     """
     made = BaseException.__new__(error_class, message)
-    _fill(made, result_code, raw_code, status_code, error, response)
+    made.result_code = result_code
+    made.raw_code = raw_code
+    made.status_code = status_code
+    made.error = error
+    made.response = response
     return made
 
 

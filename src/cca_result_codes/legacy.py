@@ -58,7 +58,7 @@ def to_current(old: int) -> ResultCode:
     >>> to_current(102)  # never renumbered
     <ResultCode.UnknownToken: 102>
     """
-    if isinstance(old, bool) or not isinstance(old, int):  # True and 1.0 would find code 1
+    if type(old) is not int:  # True and 1.0 would find code 1; int subclasses pass
         _require_int(old)
     try:
         return _CURRENT_BY_LEGACY[old]
