@@ -312,6 +312,16 @@ class _NoStatusAreadsText(_NoStatusUnread):
         return EXAMPLE.decode()
 
 
+class _NoStatusSyncStream(_NoStatusUnread):
+    """As httpx's response over a sync stream: aread() refuses, read() is the way."""
+
+    async def aread(self) -> bytes:
+        raise RuntimeError("Attempted to call an async iterator on a sync stream.")
+
+    def read(self) -> bytes:
+        raise OSError("reset")
+
+
 @pytest.mark.parametrize(
     ("response", "message", "reads"),
     [
@@ -324,8 +334,9 @@ class _NoStatusAreadsText(_NoStatusUnread):
         ),
         (_NoStatusAreadFails(), "could not read the HTTP response body: OSError: reset", "async"),
         (_NoStatusAreadsText(), "the HTTP response body is str, not bytes", "async"),
+        (_NoStatusSyncStream(), "could not read the HTTP response body: OSError: reset", "async"),
     ],
-    ids=["read-fails", "read-gives-text", "unread", "aread-fails", "aread-gives-text"],
+    ids=["read-fails", "read-gives-text", "unread", "aread-fails", "aread-gives-text", "sync"],
 )
 def test_a_response_without_a_status_is_named_plainly_wherever_reading_fails(
     response: object, message: str, reads: str

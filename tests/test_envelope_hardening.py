@@ -1145,5 +1145,7 @@ def test_an_escaped_backslash_ends_its_string_before_deep_nesting() -> None:
 
 
 def test_brackets_after_an_escaped_quote_are_still_inside_the_string() -> None:
-    text = '{"StatusCode": 200, "Response": "x\\"' + "[" * 150 + '"}'
-    assert from_response(text).payload == 'x"' + "[" * 150
+    # Long enough (over 202 characters) and bracket-heavy enough for the exact scan to run.
+    text = '{"StatusCode": 200, "Response": "x\\"' + "[" * 250 + '"}'
+    assert len(text) > 202
+    assert from_response(text).payload == 'x"' + "[" * 250

@@ -249,3 +249,12 @@ def test_legacy_code_error_fields() -> None:
 def test_to_current_takes_an_int_subclass_as_its_number() -> None:
     # A member is an int: today's 710 read as an old number is today's 709.
     assert to_current(ResultCode.ListenInNoActiveCallFound) is ResultCode.ListenInPickUpTelephone
+
+
+def test_a_plain_int_needs_no_type_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The check runs for what is not exactly an int; a plain int goes straight to the table.
+    def not_called(_: object) -> None:
+        raise AssertionError("a plain int is checked by its type alone")
+
+    monkeypatch.setattr(legacy, "_require_int", not_called)
+    assert to_current(711) is ResultCode.ListenInNoActiveCallFound

@@ -380,7 +380,10 @@ def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiRe
 
 
 def _read_body(
-    body: bytes, fallback_version: ServerVersion | None, status: int | None, sent: object
+    body: bytes | bytearray,
+    fallback_version: ServerVersion | None,
+    status: int | None,
+    sent: object,
 ) -> ApiResponse:
     try:
         return _read_text(_decode_utf8(body), fallback_version, status)
