@@ -42,10 +42,27 @@ def test_import_loads_none_of_the_heavy_modules(module: str) -> None:
     assert [name for name in FORBIDDEN if name in loaded] == []
 
 
-def test_the_package_loads_neither_the_exceptions_nor_the_hooks() -> None:
+def test_the_package_loads_the_table_and_nothing_else_of_its_own() -> None:
     loaded = _loaded_by("cca_result_codes")
-    assert "cca_result_codes.errors" not in loaded
-    assert "cca_result_codes.hooks" not in loaded
+    own = sorted(name for name in loaded if name.startswith("cca_result_codes."))
+    assert own == ["cca_result_codes.codes", "cca_result_codes.versions"]
+
+
+def test_the_categories_load_on_first_use() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, cca_result_codes\n"
+            "assert 'cca_result_codes.categories' not in sys.modules\n"
+            "print(cca_result_codes.ResultCode.UnknownToken.category.label)\n"
+            "print('cca_result_codes.categories' in sys.modules)\n",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "general errors\nTrue\n"
 
 
 def test_the_hooks_load_neither_requests_nor_httpx() -> None:

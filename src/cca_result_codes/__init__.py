@@ -20,13 +20,12 @@ What the package offers:
   (envelopes for tests) and ``exports`` (the table as JSON, CSV, Markdown and
   more), imported by name.
 
-``import cca_result_codes`` loads only the table: the envelope parser, the
-exceptions and the legacy tables load on first use.
+``import cca_result_codes`` loads only the table: the categories, the
+envelope parser, the exceptions and the legacy tables load on first use.
 """
 
 from __future__ import annotations
 
-from .categories import Category
 from .codes import ResultCode
 from .versions import ServerVersion
 
@@ -34,6 +33,7 @@ from .versions import ServerVersion
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import legacy
+    from .categories import Category
     from .envelope import ApiResponse, RequestInfo, afrom_response, from_response
     from .errors import (
         CcaApiClientError,
@@ -80,9 +80,10 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-# The envelope parser, its exceptions and the legacy tables load on first use
+# The categories, the envelope parser, its exceptions and the legacy tables load on first use
 # (PEP 562), so that "import cca_result_codes" costs little more than the table.
 _LAZY_MODULES = {
+    "Category": "categories",
     "ApiResponse": "envelope",
     "RequestInfo": "envelope",
     "from_response": "envelope",

@@ -17,16 +17,16 @@ exports and the reference page are generated from it.
 from __future__ import annotations
 
 from enum import IntEnum
-from functools import cache
+from functools import cache, cached_property
 
-from ._names import fold_name
-from .categories import Category
 from .versions import UNIFIED_IN, ServerVersion, as_server_version
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import TypeVar, overload
+
+    from .categories import Category
 
     _Default = TypeVar("_Default")
 
@@ -35,8 +35,6 @@ __all__ = ["ResultCode"]
 _V5_4_7 = ServerVersion(5, 4, 7, 0)
 _V5_4_8 = ServerVersion(5, 4, 8, 0)
 _WRITTEN_BY_LIBRARY = "The vendor gives no description; this library wrote one from the name."
-# Bound once: attribute lookups on an Enum class are slow on 3.10 and 3.11, and every row asks.
-_category_of = Category.of
 
 
 # No @unique: it costs import time; a test proves that no number has two names.
@@ -84,8 +82,6 @@ class ResultCode(IntEnum):
     likely copy slip in the vendor's table, or says that this library wrote
     the description.
     """
-    category: Category
-    """The category whose block of numbers holds the code."""
     since: ServerVersion
     """The first server version with this code: 5.4.6.0 (the base) or later."""
     legacy_code: int | None
@@ -112,9 +108,6 @@ class ResultCode(IntEnum):
         member._value_ = value
         member.description = description
         member.note = note
-        block = _category_of(value)
-        assert block is not None, f"{value} lies outside every category's block"
-        member.category = block
         member.since = since
         member.legacy_code = legacy_code
         return member
@@ -305,6 +298,22 @@ class ResultCode(IntEnum):
         """
         return int.__format__(self, format_spec)
 
+    @cached_property
+    def category(self) -> Category:
+        """The category whose block of numbers holds the code.
+
+        Found on first use, so that importing the table does not build the
+        categories too; after that it is a plain attribute of the member.
+
+        >>> ResultCode.UnknownToken.category
+        <Category.GENERAL: 'general errors'>
+        """
+        from .categories import Category
+
+        block = Category.of(self._value_)
+        assert block is not None, "every row lies in a block: tests/test_table.py"
+        return block
+
     @property
     def is_success(self) -> bool:
         """True for the success category: Success, Pending and SuccessListRunning.
@@ -312,12 +321,12 @@ class ResultCode(IntEnum):
         >>> ResultCode.Pending.is_success, ResultCode.UnknownToken.is_success
         (True, False)
         """
-        return self.category is Category.SUCCESS
+        return not self.category.is_error
 
     @property
     def is_error(self) -> bool:
         """True for every code outside the success category; the opposite of ``is_success``."""
-        return self.category is not Category.SUCCESS
+        return self.category.is_error
 
     @property
     def retryable(self) -> bool:
@@ -360,6 +369,8 @@ class ResultCode(IntEnum):
         """
         if not isinstance(text, str):
             raise TypeError(f"ResultCode.from_name() needs a str, not {type(text).__name__}")
+        from ._names import fold_name
+
         member = _members_by_folded_name().get(fold_name(text))
         if member is None:
             raise KeyError(f"no result code named {text!r}")
@@ -399,6 +410,8 @@ _MEMBER_BY_NUMBER: dict[int, ResultCode] = {member._value_: member for member in
 @cache
 def _members_by_folded_name() -> dict[str, ResultCode]:
     """Members by folded name, made on the first lookup by name rather than at import."""
+    from ._names import fold_name
+
     return {fold_name(name): member for name, member in ResultCode.__members__.items()}
 
 
