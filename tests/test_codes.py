@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cca_result_codes import ResultCode, ServerVersion
+from cca_result_codes import Category, ResultCode, ServerVersion
 from pinned import RETRYABLE_NAMES
 from vendor_table import VendorRow, read_rows
 
@@ -293,3 +293,31 @@ def test_category_members_of_result_codes_written_out() -> None:
     assert ResultCode.CcaTimeout.category.name == "CCA_API"
     assert ResultCode.Success.category.name == "SUCCESS"
     assert ResultCode.JobFailed.category.name == "RECORDING"
+
+
+def test_the_name_index_is_built_once_on_the_first_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cca_result_codes import _names
+    from cca_result_codes import codes as codes_module
+
+    folded: list[str] = []
+    real_fold = _names.fold_name
+
+    def counting_fold(text: str) -> str:
+        folded.append(text)
+        return real_fold(text)
+
+    monkeypatch.setattr(_names, "fold_name", counting_fold)
+    monkeypatch.setattr(codes_module, "_MEMBER_BY_FOLDED_NAME", {})
+    assert ResultCode.from_name("unknown_token") is ResultCode.UnknownToken
+    assert len(folded) == 1 + 107  # the text, then every name once
+    assert ResultCode.from_name("CCA-timeout") is ResultCode.CcaTimeout
+    assert folded[-1] == "CCA-timeout"
+    assert len(folded) == 1 + 107 + 1
+
+
+def test_a_category_is_found_on_first_read_and_kept_on_the_member() -> None:
+    code = ResultCode.ListenInBusy
+    vars(code).pop("category", None)
+    assert code.category is Category.LISTEN_IN
+    assert vars(code)["category"] is Category.LISTEN_IN
+    assert code.category is Category.LISTEN_IN  # read back from the member itself

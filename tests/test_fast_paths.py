@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+from unittest import mock
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from cca_result_codes import (
     ApiResponse,
@@ -157,6 +160,7 @@ def test_the_usual_text_is_decoded_once_without_counting_its_strings(
     [
         usual() | {"Extra": 1},
         {key: value for key, value in usual().items() if key != "Request"},
+        {key: value for key, value in usual(200).items() if key != "Response"} | {"Extra": None},
         usual() | {"Request": None},
         usual() | {"Request": {"Method": "GET"}},
         usual() | {"Request": REQUEST | {"Body": ""}},
@@ -188,6 +192,7 @@ def test_the_usual_text_is_decoded_once_without_counting_its_strings(
     ids=[
         "five-keys",
         "three-keys",
+        "no-response",
         "request-null",
         "request-one-key",
         "request-three-keys",
@@ -272,3 +277,115 @@ def test_a_first_version_is_read_by_the_general_reader_then_cached(
 def test_a_repeated_key_in_the_usual_shape_is_refused(text: str, message: str) -> None:
     with pytest.raises(EnvelopeError, match=f"^{message}$"):
         from_response(text)
+
+
+# --- both readers give the same answer, near the usual shape and far from it
+
+_RESULTS = st.fixed_dictionaries(
+    {},
+    optional={
+        "ResultCode": st.one_of(
+            st.sampled_from([0, 1, 102, 711, 799, -(2**31), 2**31 - 1, 2**31, True, 1.0]),
+            st.integers(),
+            st.none(),
+            st.just("102"),
+        ),
+        "Error": st.one_of(st.sampled_from(["", "expired", 'say "hi"']), st.none(), st.just(5)),
+        "resultCode": st.just(102),
+        "Id": st.just(7),
+    },
+)
+_ENVELOPE_VALUES = {
+    "Request": st.one_of(
+        st.just(REQUEST),
+        st.dictionaries(
+            st.sampled_from(["Method", "Url", "method", "Body"]),
+            st.one_of(st.sampled_from(["GET", "u", ""]), st.none(), st.just(1)),
+            max_size=3,
+        ),
+        st.none(),
+        st.just("GET /x"),
+    ),
+    "Version": st.one_of(
+        st.sampled_from(["5.4.6.1", "5.4.6", "5.4.8", "5.4.5", "", "5.4.6.1-beta", "05.4.6"]),
+        st.none(),
+        st.just(546),
+    ),
+    "StatusCode": st.one_of(
+        st.sampled_from([99, 100, 200, 204, 299, 300, 401, 409, 599, 600]),
+        st.booleans(),
+        st.just("401"),
+        st.none(),
+    ),
+    "Response": st.one_of(
+        _RESULTS,
+        st.lists(st.integers(), max_size=2),
+        st.sampled_from(["done", 0, None]),
+        st.just({"Id": 7, "Name": "Ann", "Error": "none"}),
+    ),
+}
+
+
+@st.composite
+def _near_usual(draw: st.DrawFn) -> dict[str, object]:
+    """Envelopes in the usual shape, and up to three steps away from it in every direction."""
+    envelope: dict[str, object] = {
+        "Request": dict(REQUEST),
+        "Version": draw(st.sampled_from(["5.4.6.1", "5.4.6", "5.4.8"])),
+        "StatusCode": draw(st.sampled_from([100, 200, 204, 299, 300, 401, 409, 599])),
+        "Response": draw(
+            st.one_of(
+                st.fixed_dictionaries(
+                    {
+                        "ResultCode": st.sampled_from([0, 1, 102, 711, 799, -(2**31), 2**31 - 1]),
+                        "Error": st.sampled_from(["", "expired"]),
+                    }
+                ),
+                st.lists(st.integers(), max_size=2),
+                st.just({"Id": 7, "Name": "Ann", "Error": "none"}),
+            )
+        ),
+    }
+    for _ in range(draw(st.integers(0, 3))):
+        key = draw(st.sampled_from(sorted(_ENVELOPE_VALUES)))
+        step = draw(st.sampled_from(["value", "value", "spelling", "drop", "extra"]))
+        if step == "value":
+            envelope[key] = draw(_ENVELOPE_VALUES[key])
+        elif step == "spelling" and key in envelope:
+            envelope[key.lower()] = envelope.pop(key)
+        elif step == "drop":
+            envelope.pop(key, None)
+        else:
+            envelope["Extra"] = 1
+    return envelope
+
+
+def _outcome(source: object) -> object:
+    try:
+        return from_response(source)
+    except EnvelopeError as error:
+        return (type(error), str(error), error.status_code, error.excerpt)
+
+
+@given(envelope=_near_usual())
+@example(envelope=usual())
+@example(envelope=usual(200, [1]))
+@example(envelope=usual(200, {"ResultCode": 0, "Error": ""}))
+@example(envelope=usual(200, {"ResultCode": 0}))
+@example(envelope=usual(599, {"ResultCode": 2**31 - 1, "Error": ""}))
+@example(envelope=usual(100, {"ResultCode": -(2**31), "Error": ""}))
+@example(envelope=usual(600))
+@example(envelope=usual(99))
+@example(envelope=usual(Version="5.4.5"))
+@example(  # four keys, but "Response" only in another case: not a null payload
+    envelope={key: value for key, value in usual(200).items() if key != "Response"}
+    | {"response": {"Id": 7}}
+)
+def test_the_short_reader_and_the_general_reader_agree(envelope: dict[str, object]) -> None:
+    for version in ("5.4.6.1", "5.4.6", "5.4.8", "5.4.5"):  # every usual Version is cached
+        from_response(usual(Version=version))
+    sources = [envelope, json.dumps(envelope)]
+    with_both = [_outcome(source) for source in sources]
+    with mock.patch.object(envelope_module, "_read_usual", return_value=None):
+        general_only = [_outcome(source) for source in sources]
+    assert with_both == general_only

@@ -12,7 +12,6 @@ lacks is still classified.
 from __future__ import annotations
 
 from enum import Enum
-from functools import cache
 
 from ._names import fold_name
 
@@ -99,7 +98,7 @@ class Category(Enum):
         """
         if not isinstance(text, str):
             raise TypeError(f"Category.from_name() needs a str, not {type(text).__name__}")
-        found = _categories_by_folded_name().get(fold_name(text))
+        found = _CATEGORY_BY_FOLDED_NAME.get(fold_name(text))
         if found is None:
             raise KeyError(f"no category named {text!r}")
         return found
@@ -108,18 +107,13 @@ class Category(Enum):
 _CATEGORY_BY_BLOCK = {member.codes.start // _BLOCK_SIZE: member for member in Category}
 
 
-@cache
-def _categories_by_folded_name() -> dict[str, Category]:
-    """Categories by folded name and label, made on the first lookup rather than at import.
-
-    "listen-in" and "quota" are accepted as short forms of the labels.
-    """
-    return {
-        folded: member
-        for name, member in Category.__members__.items()
-        for folded in (
-            fold_name(name),
-            fold_name(member.label),
-            fold_name(member.label).removesuffix("errors"),
-        )
-    }
+# "listen-in" and "quota" are accepted as short forms of the labels.
+_CATEGORY_BY_FOLDED_NAME = {
+    folded: member
+    for name, member in Category.__members__.items()
+    for folded in (
+        fold_name(name),
+        fold_name(member.label),
+        fold_name(member.label).removesuffix("errors"),
+    )
+}

@@ -17,7 +17,6 @@ exports and the reference page are generated from it.
 from __future__ import annotations
 
 from enum import IntEnum
-from functools import cache, cached_property
 
 from .versions import UNIFIED_IN, ServerVersion, as_server_version
 
@@ -35,6 +34,25 @@ __all__ = ["ResultCode"]
 _V5_4_7 = ServerVersion(5, 4, 7, 0)
 _V5_4_8 = ServerVersion(5, 4, 8, 0)
 _WRITTEN_BY_LIBRARY = "The vendor gives no description; this library wrote one from the name."
+
+
+class _CategoryOnFirstRead:
+    """``ResultCode.category``: found on the first read, then kept in the member's own dict.
+
+    A descriptor without ``__set__``, so that the member's dict answers every
+    later read at the speed of a plain attribute. The categories load only
+    when a category is first wanted.
+    """
+
+    def __get__(self, member: ResultCode | None, owner: object = None) -> object:
+        if member is None:
+            return self
+        from .categories import Category
+
+        block = Category.of(member._value_)
+        assert block is not None, "every row lies in a block: tests/test_table.py"
+        vars(member)["category"] = block
+        return block
 
 
 # No @unique: it costs import time; a test proves that no number has two names.
@@ -82,6 +100,15 @@ class ResultCode(IntEnum):
     likely copy slip in the vendor's table, or says that this library wrote
     the description.
     """
+    if TYPE_CHECKING:
+        category: Category
+        """The category whose block of numbers holds the code.
+
+        Found on the first read, so that importing the table does not build
+        the categories too; a plain attribute of the member after that.
+        """
+    else:
+        category = _CategoryOnFirstRead()
     since: ServerVersion
     """The first server version with this code: 5.4.6.0 (the base) or later."""
     legacy_code: int | None
@@ -298,22 +325,6 @@ class ResultCode(IntEnum):
         """
         return int.__format__(self, format_spec)
 
-    @cached_property
-    def category(self) -> Category:
-        """The category whose block of numbers holds the code.
-
-        Found on first use, so that importing the table does not build the
-        categories too; after that it is a plain attribute of the member.
-
-        >>> ResultCode.UnknownToken.category
-        <Category.GENERAL: 'general errors'>
-        """
-        from .categories import Category
-
-        block = Category.of(self._value_)
-        assert block is not None, "every row lies in a block: tests/test_table.py"
-        return block
-
     @property
     def is_success(self) -> bool:
         """True for the success category: Success, Pending and SuccessListRunning.
@@ -371,7 +382,8 @@ class ResultCode(IntEnum):
             raise TypeError(f"ResultCode.from_name() needs a str, not {type(text).__name__}")
         from ._names import fold_name
 
-        member = _members_by_folded_name().get(fold_name(text))
+        index = _MEMBER_BY_FOLDED_NAME or _index_folded_names()
+        member = index.get(fold_name(text))
         if member is None:
             raise KeyError(f"no result code named {text!r}")
         return member
@@ -407,12 +419,16 @@ class ResultCode(IntEnum):
 _MEMBER_BY_NUMBER: dict[int, ResultCode] = {member._value_: member for member in ResultCode}
 
 
-@cache
-def _members_by_folded_name() -> dict[str, ResultCode]:
-    """Members by folded name, made on the first lookup by name rather than at import."""
+# Made on the first lookup by name, not at import: folding 107 names costs import time.
+_MEMBER_BY_FOLDED_NAME: dict[str, ResultCode] = {}
+
+
+def _index_folded_names() -> dict[str, ResultCode]:
     from ._names import fold_name
 
-    return {fold_name(name): member for name, member in ResultCode.__members__.items()}
+    for name, member in ResultCode.__members__.items():
+        _MEMBER_BY_FOLDED_NAME[fold_name(name)] = member
+    return _MEMBER_BY_FOLDED_NAME
 
 
 # Advice, not vendor data: see ResultCode.retryable.

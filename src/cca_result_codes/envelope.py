@@ -725,7 +725,9 @@ def _read_usual(envelope: dict[str, object]) -> ApiResponse | None:
         or type(url) is not str
     ):
         return None
-    response = envelope.get("Response")
+    response = envelope.get("Response", _MISSING)  # null is a payload: absent is not
+    if response is _MISSING:
+        return None
     if type(response) is dict and len(response) <= 2:  # pyright: ignore[reportUnknownArgumentType]
         result: dict[str, object] = response  # pyright: ignore[reportUnknownVariableType]
         code = result.get("ResultCode")
