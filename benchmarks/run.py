@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import cca_result_codes
-from cca_result_codes import Category, CcaApiError, ResultCode, from_response, legacy
+from cca_result_codes import ApiResponse, Category, CcaApiError, ResultCode, from_response, legacy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,6 +57,11 @@ def example_requests_response() -> object:
 def ours_failure_path(response: object) -> None:
     with contextlib.suppress(CcaApiError):
         from_response(response).raise_for_result()
+
+
+def ours_raise_only(reply: ApiResponse) -> None:
+    with contextlib.suppress(CcaApiError):
+        reply.raise_for_result()
 
 
 def peer_failure_path(response: object) -> None:
@@ -107,8 +112,10 @@ def compare(
         "ours_failure_path": ours_failure_path,
         "peer_failure_path": peer_failure_path,
     }
-    if "RESPONSE" in ours:
+    if "RESPONSE" in ours or "REPLY" in ours:
         namespace["RESPONSE"] = example_requests_response()
+        namespace["REPLY"] = from_response(namespace["RESPONSE"])
+        namespace["ours_raise_only"] = ours_raise_only
     per_call_ns(ours, namespace, number // 10)  # warm up caches and lazy imports
     per_call_ns(reference, namespace, number // 10)
     label = reference.replace("PLAIN_DICT", "dict").replace("EXAMPLE_TEXT", "text")
@@ -247,6 +254,25 @@ def run(quick: bool) -> list[Measure]:
                 number // 8,
             )
         )
+        # The failure path in its two halves, each against the whole of the peer's: reported.
+        measures += [
+            compare(
+                "  of which from_response(r)",
+                "from_response(RESPONSE)",
+                "peer_failure_path(RESPONSE)",
+                None,
+                rounds,
+                number // 8,
+            ),
+            compare(
+                "  of which .raise_for_result(), caught",
+                "ours_raise_only(REPLY)",
+                "peer_failure_path(RESPONSE)",
+                None,
+                rounds,
+                number // 8,
+            ),
+        ]
     process_rounds = 5 if quick else 21
     # Warm the bytecode caches so that neither side pays for compiling.
     import_time_us("cca_result_codes")

@@ -321,3 +321,5 @@ def test_a_category_is_found_on_first_read_and_kept_on_the_member() -> None:
     assert code.category is Category.LISTEN_IN
     assert vars(code)["category"] is Category.LISTEN_IN
     assert code.category is Category.LISTEN_IN  # read back from the member itself
+    # On the class itself it is the descriptor, as a property would be.
+    assert ResultCode.category is vars(ResultCode)["category"]

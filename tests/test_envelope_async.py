@@ -251,18 +251,46 @@ class _LyingContent:
     __class__ = property(_no_class)  # pyright: ignore[reportIncompatibleMethodOverride] -- hostile on purpose
 
 
-def test_an_unexpected_failure_inside_is_still_an_envelope_error() -> None:
+def test_a_body_whose_class_raises_is_never_asked_and_not_read() -> None:
     class Sends:
         status_code = 401
         content = _LyingContent()
 
+    expected = "expected a dict, JSON text or an HTTP response, not Sends"
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(Sends()))
-    assert str(caught.value) == (
-        "could not read the input as an envelope: RuntimeError raised while reading it"
-    )
-    with pytest.raises(EnvelopeError, match="RuntimeError raised while reading it"):
+    assert str(caught.value) == expected
+    with pytest.raises(EnvelopeError) as caught:
         from_response(Sends())
+    assert str(caught.value) == expected
+
+
+def test_an_unexpected_failure_inside_is_still_an_envelope_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cca_result_codes import envelope as envelope_module
+
+    def fails(_: object) -> tuple[int | None, object]:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(envelope_module, "read_status", fails)
+
+    class Sends:
+        status_code = 401
+        content = EXAMPLE
+
+    failures: list[EnvelopeError] = []
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Sends()))
+    failures.append(caught.value)
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Sends())
+    failures.append(caught.value)
+    for failure in failures:
+        assert str(failure) == (
+            "could not read the input as an envelope: RuntimeError raised while reading it"
+        )
+        assert isinstance(failure.__cause__, RuntimeError)
 
 
 def test_a_response_with_a_sync_stream_is_read_as_from_response_reads_it() -> None:

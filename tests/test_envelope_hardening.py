@@ -1149,3 +1149,65 @@ def test_brackets_after_an_escaped_quote_are_still_inside_the_string() -> None:
     text = '{"StatusCode": 200, "Response": "x\\"' + "[" * 250 + '"}'
     assert len(text) > 202
     assert from_response(text).payload == 'x"' + "[" * 250
+
+
+class _Body(bytes):
+    def removeprefix(self, prefix: bytes) -> bytes:  # type: ignore[override]  # hostile on purpose
+        raise RuntimeError("not called")
+
+    def decode(self, encoding: str = "utf-8", errors: str = "strict") -> str:
+        raise RuntimeError("not called")
+
+
+class _Posing:
+    """Claims to be bytes through __class__; its methods would forge an envelope."""
+
+    @property  # type: ignore[misc]  # a read-only __class__, hostile on purpose
+    def __class__(self) -> type:  # pyright: ignore[reportIncompatibleMethodOverride] -- as above
+        return bytes
+
+    def removeprefix(self, prefix: bytes) -> _Posing:
+        return self
+
+    def decode(self, *_: object) -> str:
+        return '{"StatusCode": 200, "Response": "forged"}'
+
+
+@pytest.mark.parametrize("body", [_Body(EXAMPLE_TEXT.encode()), bytearray(EXAMPLE_TEXT.encode())])
+def test_a_response_body_is_read_as_plain_bytes_whatever_its_class(body: bytes) -> None:
+    class Response:
+        status_code = 401
+        content = body
+
+        def read(self) -> bytes:
+            return body
+
+    assert from_response(Response()) == from_response(EXAMPLE_TEXT)
+
+    class Unread:  # no content: read() gives the body
+        status = 401
+
+        def read(self) -> bytes:
+            return body
+
+    assert from_response(Unread()) == from_response(EXAMPLE_TEXT)
+
+
+def test_a_body_that_only_poses_as_bytes_is_not_read() -> None:
+    class Response:
+        status_code = 200
+        content = _Posing()
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Response())
+    assert str(caught.value) == "expected a dict, JSON text or an HTTP response, not Response"
+
+    class Unread:
+        status_code = 200
+
+        def read(self) -> object:
+            return _Posing()
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Unread())
+    assert str(caught.value) == "the HTTP 200 response body is _Posing, not bytes"

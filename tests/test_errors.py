@@ -14,7 +14,7 @@ import subprocess
 import sys
 import types
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import example, given
@@ -568,3 +568,33 @@ def test_an_error_made_by_hand_keeps_every_field() -> None:
         712,
     )
     assert (error.status_code, error.error, error.response) == (409, "why", reply)
+
+
+def test_a_class_of_the_callers_own_is_made_by_its_own_init(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The success category has no class here: a caller may register one, with its own __init__.
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(errors._CLASS_BY_CATEGORY))  # pyright: ignore[reportPrivateUsage]
+
+    class SuccessOnAFailingStatus(CcaApiError, category=Category.SUCCESS):
+        def __init__(self, message: str, **fields: Any) -> None:
+            super().__init__(message, **fields)
+            self.seen_by_init = True
+
+    reply = from_response({"StatusCode": 500, "Response": {"ResultCode": 0, "Error": ""}})
+    with pytest.raises(SuccessOnAFailingStatus) as caught:
+        reply.raise_for_result()
+    assert caught.value.seen_by_init
+    assert (caught.value.result_code, caught.value.raw_code) == (ResultCode.Success, 0)
+    assert (caught.value.status_code, caught.value.response) == (500, reply)
+    assert str(caught.value) == "500 Success (0): No error"
+
+
+@pytest.mark.parametrize(
+    "builtin",
+    [TimeoutError, ConnectionError, OSError, KeyError, ImportError, UnicodeDecodeError],
+)
+def test_an_error_class_mixes_with_the_builtin_exceptions(builtin: type[Exception]) -> None:
+    mixed = types.new_class("Mixed", (errors.CcaTimeout, builtin))
+    assert issubclass(mixed, errors.CcaTimeout)
+    assert issubclass(mixed, builtin)

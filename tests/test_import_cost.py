@@ -116,3 +116,19 @@ def test_a_lazy_name_loads_once_and_is_kept(monkeypatch: pytest.MonkeyPatch, nam
     monkeypatch.delitem(vars(cca_result_codes), name)
     assert getattr(cca_result_codes, name) is getattr(home, name)
     assert vars(cca_result_codes)[name] is expected
+
+
+def test_the_modules_the_package_once_loaded_are_still_its_attributes() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import cca_result_codes\n"
+            "print(cca_result_codes.categories.Category.QUOTA.label)\n"
+            "print(cca_result_codes.legacy.to_current(712).name)\n",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "quota errors\nListenInNoActiveConversationFound\n"

@@ -106,11 +106,15 @@ _LAZY_MODULES = {
 }
 
 
+# Modules that "import cca_result_codes" once loaded, reached as attributes ever since.
+_SUBMODULES = frozenset({"categories", "legacy"})
+
+
 def __getattr__(name: str) -> object:
     from importlib import import_module
 
-    if name == "legacy":
-        return import_module(".legacy", __name__)
+    if name in _SUBMODULES:  # as when they were imported with the package
+        return import_module(f".{name}", __name__)
     module_name = _LAZY_MODULES.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

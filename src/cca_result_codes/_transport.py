@@ -97,8 +97,8 @@ def response_label(status: int | None, sent: object) -> str:
     return f"HTTP response (its status is {describe(sent)}, not an HTTP status)"
 
 
-def read_body(response: object, status: int | None, sent: object) -> bytes | bytearray:
-    """The body of *response*: its ``content``, else what ``read()`` returns, bytes or bytearray.
+def read_body(response: object, status: int | None, sent: object) -> bytes:
+    """The body of *response* as plain bytes: its ``content``, else what ``read()`` returns.
 
     *status* and *sent* are what ``read_status()`` returned, for messages.
     Raises EnvelopeError when there is no body to read or reading it fails.
@@ -108,8 +108,10 @@ def read_body(response: object, status: int | None, sent: object) -> bytes | byt
         content = getattr(response, "content", None)
     except Exception as error:  # httpx raises ResponseNotRead for an unread stream: try read()
         content, content_error = None, error
-    if isinstance(content, (bytes, bytearray)):
-        return content  # decoded at once: a bytearray needs no copy
+    if type(content) is bytes:
+        return content  # nothing of it can be overridden: no copy needed
+    if issubclass(type(content), (bytes, bytearray)):
+        return _copy(content)
     read = attribute(response, "read")
     if callable(read):
         try:
@@ -125,7 +127,7 @@ def read_body(response: object, status: int | None, sent: object) -> bytes | byt
     return _bytes_of(body, status, sent)
 
 
-async def aread_body(response: object, status: int | None, sent: object) -> bytes | bytearray:
+async def aread_body(response: object, status: int | None, sent: object) -> bytes:
     """As read_body(), but an unread body is read with ``await response.aread()`` (httpx)."""
     try:
         getattr(response, "content", None)
@@ -146,9 +148,18 @@ async def aread_body(response: object, status: int | None, sent: object) -> byte
     return read_body(response, status, sent)
 
 
+def _copy(data: object) -> bytes:
+    """Plain bytes of *data*, a bytes or bytearray (subclass), read through its buffer.
+
+    None of a subclass's own methods runs.
+    """
+    return bytes(memoryview(data))  # type: ignore[arg-type]  # callers check its type
+
+
 def _bytes_of(body: object, status: int | None, sent: object) -> bytes:
-    if isinstance(body, (bytes, bytearray)):
-        return bytes(body)
+    # Asked of the type, not isinstance(): a hostile __class__ is never consulted.
+    if issubclass(type(body), (bytes, bytearray)):
+        return _copy(body)
     raise EnvelopeError(
         f"the {response_label(status, sent)} body is {type(body).__name__}, not bytes",
         status_code=status,

@@ -380,7 +380,7 @@ def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiRe
 
 
 def _read_body(
-    body: bytes | bytearray,
+    body: bytes,
     fallback_version: ServerVersion | None,
     status: int | None,
     sent: object,

@@ -87,10 +87,6 @@ class CcaApiError(Exception):
     class of the code's category. Each category and each code has one class.
     """
 
-    # Slots: set on every failure, they cost a fraction of instance-dict entries. Attributes
-    # that code adds later, such as __notes__, still go to the instance dict.
-    __slots__ = ("error", "raw_code", "response", "result_code", "status_code")
-
     category: ClassVar[Category | None] = None
     """The category this class stands for; None on this base class."""
 
@@ -140,11 +136,6 @@ class CcaApiError(Exception):
         self.status_code = status_code
         self.error = error
         self.response = response
-
-    def __reduce__(self) -> tuple[type[CcaApiError], tuple[object, ...], dict[str, object]]:
-        # BaseException pickles only args and the instance dict; the slots go with them.
-        state = {name: getattr(self, name) for name in CcaApiError.__slots__}
-        return (type(self), self.args, state | vars(self))
 
     @property
     def retryable(self) -> bool:
@@ -204,11 +195,22 @@ def new_error(
 ) -> _ErrorClass:
     """``error_class(message, result_code=..., ...)``, made as fast as the failure path needs.
 
-    The same object as the keyword call makes: BaseException's ``__new__``
-    sets ``args``, and the attributes are set as ``__init__`` sets them (with
-    the code as given). The library's own classes do not override
-    ``__init__``, and every code and category already has its class.
+    For a class with CcaApiError's own ``__init__`` (every class this library
+    makes) the result is the same object as the keyword call makes:
+    BaseException's ``__new__`` sets ``args``, and the attributes are set as
+    ``__init__`` sets them, with the code as given. A class of the caller's
+    own with its own ``__init__`` (for the success category, which has none
+    here) is called as usual.
     """
+    if error_class.__init__ is not CcaApiError.__init__:
+        return error_class(
+            message,
+            result_code=result_code,
+            raw_code=raw_code,
+            status_code=status_code,
+            error=error,
+            response=response,
+        )
     made = BaseException.__new__(error_class, message)
     made.result_code = result_code
     made.raw_code = raw_code
