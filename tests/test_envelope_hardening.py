@@ -1211,3 +1211,17 @@ def test_a_body_that_only_poses_as_bytes_is_not_read() -> None:
     with pytest.raises(EnvelopeError) as caught:
         from_response(Unread())
     assert str(caught.value) == "the HTTP 200 response body is _Posing, not bytes"
+
+
+def test_a_plain_bytes_body_is_taken_as_it_is() -> None:
+    from cca_result_codes._transport import read_body
+
+    body = EXAMPLE_TEXT.encode()
+
+    class Response:
+        status_code = 401
+        content = body
+
+    assert read_body(Response(), 401, 401) is body  # no copy: nothing of it can be overridden
+    copied = read_body(type("R", (), {"content": bytearray(body)})(), 401, 401)
+    assert (type(copied), copied) == (bytes, body)

@@ -581,13 +581,16 @@ def test_a_class_of_the_callers_own_is_made_by_its_own_init(
             super().__init__(message, **fields)
             self.seen_by_init = True
 
-    reply = from_response({"StatusCode": 500, "Response": {"ResultCode": 0, "Error": ""}})
+    reply = from_response({"StatusCode": 500, "Response": {"ResultCode": 0, "Error": "odd"}})
     with pytest.raises(SuccessOnAFailingStatus) as caught:
         reply.raise_for_result()
     assert caught.value.seen_by_init
     assert (caught.value.result_code, caught.value.raw_code) == (ResultCode.Success, 0)
     assert (caught.value.status_code, caught.value.response) == (500, reply)
-    assert str(caught.value) == "500 Success (0): No error"
+    assert (caught.value.error, str(caught.value)) == (
+        "odd",
+        "500 Success (0): No error \N{EM DASH} odd",
+    )
 
 
 @pytest.mark.parametrize(
