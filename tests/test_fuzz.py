@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cca_result_codes import ApiResponse, EnvelopeError, from_response
@@ -28,7 +28,13 @@ def never_crashes(source: object) -> ApiResponse | None:
         return None
 
 
-@given(st.integers(min_value=1, max_value=200_000), st.sampled_from("[{"))
+# Drawn up to 20,000 levels, far past any stack; the deepest case is an example of its own.
+@given(st.integers(min_value=1, max_value=20_000), st.sampled_from("[{"))
+@example(99, "[")  # the envelope around it makes 100 levels: the most allowed
+@example(100, "{")
+@example(101, "[")
+@example(200_000, "[")
+@example(200_000, "{")
 def test_deep_nesting(depth: int, opener: str) -> None:
     closer = "]" if opener == "[" else "}"
     inner = (
