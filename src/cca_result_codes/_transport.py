@@ -42,17 +42,12 @@ def plain_int(value: object) -> int | None:
 
 
 def http_status(value: object) -> int | None:
-    """*value* as a plain int when it is an HTTP status from 100 to 599, else None.
-
-    As ``plain_int()`` reads it, written out here: this runs for every response.
-    """
-    kind = type(value)
-    if issubclass(kind, int) and kind is not bool and isinstance(value, int):
-        number = int.__int__(value)
-        # Chained comparisons: `in range(100, 600)` costs several times as much.
-        if 100 <= number < 600:
-            return number
-    return None
+    """*value* as a plain int when it is an HTTP status from 100 to 599, else None."""
+    number = plain_int(value)
+    # Chained comparisons: `in range(100, 600)` costs several times as much.
+    if number is None or not 100 <= number < 600:
+        return None
+    return number
 
 
 def attribute(response: object, name: str) -> object:

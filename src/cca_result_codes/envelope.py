@@ -80,7 +80,7 @@ below what crashes a thread with a 128 KiB stack (about 800 on CPython 3.10 to
 _SHORTEST_TOO_DEEP = 2 * (MAX_DEPTH + 1)
 _UTF8_BOM = b"\xef\xbb\xbf"
 # CcaWebApi is a .NET service: its result codes are Int32.
-_INT32 = range(-(2**31), 2**31)
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _VERSION_CACHE_SIZE = 64
 # Only short canonical Version strings are cached, so that the cache stays small.
 _CACHEABLE_VERSION_CHARS = 24
@@ -366,17 +366,17 @@ def _unreadable_input(error: Exception) -> EnvelopeError:
 
 
 def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiResponse:
-    """HTTP response objects, and subclasses of dict, str and bytes."""
-    # Asked of the type, so that a hostile __class__ never runs; one call for the usual case.
-    if not issubclass(type(source), (dict, str, bytes, bytearray)):
-        status, sent = read_status(source)
-        return _read_body(read_body(source, status, sent), fallback_version, status, sent)
-    if _is_dict(source):
+    """Subclasses of dict, str and bytes, and HTTP response objects."""
+    # Asked of the type first, so that a hostile __class__ never runs; isinstance() then narrows.
+    kind = type(source)
+    if issubclass(kind, dict):
         return _read_envelope(source, fallback_version, None, None)
-    if _is_str(source):
+    if issubclass(kind, str) and isinstance(source, str):
         return _read_text(str.__str__(source), fallback_version, None)
-    data = bytes(memoryview(source))  # type: ignore[arg-type]  # bytes or bytearray: checked above
-    return _read_text(_decode_utf8(data), fallback_version, None)
+    if issubclass(kind, (bytes, bytearray)) and isinstance(source, (bytes, bytearray)):
+        return _read_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
+    status, sent = read_status(source)
+    return _read_body(read_body(source, status, sent), fallback_version, status, sent)
 
 
 def _read_body(
@@ -631,7 +631,6 @@ _ENVELOPE_KEYS = ("Request", "Version", "StatusCode", "Response")
 _REQUEST_KEYS = ("Method", "Url")
 _RESULT_KEYS = ("ResultCode", "Error")
 _MISSING = ABSENT
-_ALL_MISSING = (_MISSING,) * len(_ENVELOPE_KEYS)
 
 _version_cache: dict[str, ServerVersion] = {}
 # Bound once: attribute lookups on an Enum class are slow on Python 3.10 and 3.11.
@@ -735,7 +734,7 @@ def _read_usual(envelope: dict[str, object]) -> ApiResponse | None:
         if (
             len(result) != 2
             or type(code) is not int
-            or not -0x8000_0000 <= code <= 0x7FFF_FFFF  # Int32
+            or not _INT32_MIN <= code <= _INT32_MAX
             or type(error) is not str
         ):
             return None
@@ -773,11 +772,6 @@ def _read_status(value: object, transport_status: int | None) -> int:
 def _is_dict(value: object) -> TypeGuard[dict[Any, Any]]:
     """isinstance(value, dict), asked of the type so that a hostile __class__ never runs."""
     return issubclass(type(value), dict)
-
-
-def _is_str(value: object) -> TypeGuard[str]:
-    """isinstance(value, str), asked of the type, as _is_dict() asks."""
-    return issubclass(type(value), str)
 
 
 def _fold(key: object) -> str | None:
@@ -889,7 +883,7 @@ def _read_result(response: object, success: bool) -> tuple[int | None, str]:
             "a failure envelope needs Response.ResultCode, but Response is an object without it"
         )
     number = plain_int(code)
-    if number is None or number not in _INT32:
+    if number is None or not _INT32_MIN <= number <= _INT32_MAX:
         raise EnvelopeError(f"Response.ResultCode must be a 32-bit integer, not {describe(code)}")
     return number, _optional_text(error, "Response.Error") or ""
 
@@ -901,7 +895,7 @@ def _result_on_success(result: dict[str, object]) -> tuple[int | None, str]:
     if code is _MISSING or present != len(result):
         return None, ""
     number = plain_int(code)
-    if number is None or number not in _INT32:
+    if number is None or not _INT32_MIN <= number <= _INT32_MAX:
         return None, ""
     text = "" if error is _MISSING or error is None else _text_or_none(error)
     if text is None:
