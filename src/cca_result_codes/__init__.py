@@ -106,8 +106,11 @@ _LAZY_MODULES = {
 }
 
 
-# Modules that "import cca_result_codes" once loaded, reached as attributes ever since.
-_SUBMODULES = frozenset({"categories", "legacy"})
+# Every public module is an attribute of the package from the start, as if imported with it;
+# all but codes and versions load on first use.
+_SUBMODULES = frozenset(
+    {"categories", "codes", "envelope", "errors", "exports", "hooks", "legacy", "testing", "versions"}
+)
 
 
 def __getattr__(name: str) -> object:

@@ -382,7 +382,7 @@ class ResultCode(IntEnum):
             raise TypeError(f"ResultCode.from_name() needs a str, not {type(text).__name__}")
         from ._names import fold_name
 
-        index = _MEMBER_BY_FOLDED_NAME or _index_folded_names()
+        index = _member_by_folded_name or _index_folded_names()
         member = index.get(fold_name(text))
         if member is None:
             raise KeyError(f"no result code named {text!r}")
@@ -420,15 +420,18 @@ _MEMBER_BY_NUMBER: dict[int, ResultCode] = {member._value_: member for member in
 
 
 # Made on the first lookup by name, not at import: folding 107 names costs import time.
-_MEMBER_BY_FOLDED_NAME: dict[str, ResultCode] = {}
+# None until the index is whole: the finished dict is published by one assignment, so that
+# another thread never reads a half-built index (two threads may both build it; both are whole).
+_member_by_folded_name: dict[str, ResultCode] | None = None
 
 
 def _index_folded_names() -> dict[str, ResultCode]:
+    global _member_by_folded_name  # noqa: PLW0603 -- published once, whole
     from ._names import fold_name
 
-    for name, member in ResultCode.__members__.items():
-        _MEMBER_BY_FOLDED_NAME[fold_name(name)] = member
-    return _MEMBER_BY_FOLDED_NAME
+    index = {fold_name(name): member for name, member in ResultCode.__members__.items()}
+    _member_by_folded_name = index
+    return index
 
 
 # Advice, not vendor data: see ResultCode.retryable.
