@@ -109,7 +109,17 @@ _LAZY_MODULES = {
 # Every public module is an attribute of the package from the start, as if imported with it;
 # all but codes and versions load on first use.
 _SUBMODULES = frozenset(
-    {"categories", "codes", "envelope", "errors", "exports", "hooks", "legacy", "testing", "versions"}
+    {
+        "categories",
+        "codes",
+        "envelope",
+        "errors",
+        "exports",
+        "hooks",
+        "legacy",
+        "testing",
+        "versions",
+    }
 )
 
 
