@@ -307,7 +307,7 @@ def test_the_name_index_is_built_once_on_the_first_lookup(monkeypatch: pytest.Mo
         return real_fold(text)
 
     monkeypatch.setattr(_names, "fold_name", counting_fold)
-    monkeypatch.setattr(codes_module, "_MEMBER_BY_FOLDED_NAME", {})
+    monkeypatch.setattr(codes_module, "_member_by_folded_name", None)
     assert ResultCode.from_name("unknown_token") is ResultCode.UnknownToken
     assert len(folded) == 1 + 107  # the text, then every name once
     assert ResultCode.from_name("CCA-timeout") is ResultCode.CcaTimeout

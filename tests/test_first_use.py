@@ -43,24 +43,6 @@ def test_a_lookup_during_the_build_sees_a_whole_index(monkeypatch: pytest.Monkey
     assert found == [ResultCode.CcaTimeout]
 
 
-@pytest.mark.usefixtures("unbuilt_index")
-def test_the_index_is_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    fold = _names.fold_name
-    folded: list[str] = []
-
-    def counting_fold(text: str) -> str:
-        folded.append(text)
-        return fold(text)
-
-    monkeypatch.setattr(_names, "fold_name", counting_fold)
-    ResultCode.from_name("UnknownToken")
-    first = len(folded)
-    ResultCode.from_name("unknowntoken")
-    # The first lookup folds every name and its own text; the second only its text.
-    assert first == len(ResultCode) + 1
-    assert len(folded) == first + 1
-
-
 RACE = """
 import sys, threading
 sys.setswitchinterval(1e-6)
