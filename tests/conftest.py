@@ -1,4 +1,8 @@
-"""Shared test set-up: hypothesis profiles.
+"""Shared test set-up: the quick and the full run, and hypothesis profiles.
+
+``python -m pytest`` is the quick run: it leaves out the tests marked slow.
+``python -m pytest --full`` runs them too, and ``--cov`` adds branch coverage;
+CI runs both flags together. An explicit ``-m`` expression picks tests as given.
 
 The default profile keeps CI quick. ``HYPOTHESIS_PROFILE=fuzz`` runs the same
 properties with many more examples (docs/quality.md). ``HYPOTHESIS_PROFILE=mutation``
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("ci", max_examples=200, deadline=None)
@@ -25,3 +30,20 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--full",
+        action="store_true",
+        help="also run the tests marked slow (packaging, the docs site, schema generation)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--full") or config.getoption("markexpr"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item.get_closest_marker("slow") is None]
