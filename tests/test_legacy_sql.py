@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from cca_result_codes.cli import main
 from cca_result_codes import exports
+from cca_result_codes.cli import main
 from cca_result_codes.exports import SQL_TABLE, render
 from vendor_table import read_rows
 
