@@ -273,6 +273,7 @@ def run(quick: bool) -> list[Measure]:
                 number // 8,
             ),
         ]
+    measures.append(bulk_translation(7 if quick else 11, 100_000 if quick else 1_000_000))
     process_rounds = 5 if quick else 21
     # Warm the bytecode caches so that neither side pays for compiling.
     import_time_us("cca_result_codes")
@@ -303,6 +304,44 @@ def run(quick: bool) -> list[Measure]:
         )
     )
     return measures
+
+
+def bulk_translation(rounds: int, count: int) -> Measure:
+    """legacy.translate_all() over *count* stored strings, against a dict.get per value.
+
+    The strings are what a CSV column of old codes holds: every old number that
+    translates, with about one value in ten blank, garbage, a hole or too large.
+    The dict is prepared in advance, as a user's own mapping would be.
+    """
+    import random
+
+    translatable = [str(number) for number in legacy.CURRENT_BY_LEGACY]
+    untranslatable = ["", " ", "abc", "-1", "709", "125", "99999999999", " 712 "]
+    chooser = random.Random(19)
+    values = [
+        chooser.choice(untranslatable if chooser.random() < 0.1 else translatable)
+        for _ in range(count)
+    ]
+    prepared = {value: legacy.translate(value) for value in set(values)}
+
+    def ours() -> float:
+        start = time.perf_counter_ns()
+        list(legacy.translate_all(values))
+        return (time.perf_counter_ns() - start) / count
+
+    def reference() -> float:
+        start = time.perf_counter_ns()
+        [prepared.get(value) for value in values]
+        return (time.perf_counter_ns() - start) / count
+
+    return compare_callables(
+        f"legacy.translate_all, {count:,} str",
+        "[m.get(v) for v in values]",
+        2.0,
+        rounds,
+        ours,
+        reference,
+    )
 
 
 def peer_available() -> bool:

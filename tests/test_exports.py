@@ -17,7 +17,7 @@ def test_formats_are_listed_in_order() -> None:
 
 
 def test_every_format_is_listed() -> None:
-    assert exports.FORMATS == ("json", "csv", "markdown", "jsonschema", "typescript")
+    assert exports.FORMATS == ("json", "csv", "markdown", "jsonschema", "typescript", "sql")
 
 
 @pytest.mark.parametrize("fmt", ["jsonschema", "typescript"])

@@ -26,7 +26,14 @@ TOOK_A_NEW_NUMBER = {row.code for row in VENDOR_ROWS if row.legacy_code is not N
 EXPECTED_CURRENT = RENUMBERED | {
     row.code: row.name
     for row in VENDOR_ROWS
-    if row.legacy_code is None and row.code not in RENUMBERED
+    if row.legacy_code is None and row.code not in RENUMBERED and row.since == BASE
+}
+# Codes that first appeared after 5.4.6: no older server sent their numbers.
+NEWER = {
+    125: "NoReportingService",
+    126: "TooMuchData",
+    301: "ListUnknownField",
+    302: "ListUnknownContact",
 }
 # Today's numbers of renumbered codes that no code had before 5.4.6.
 HOLES = {2, 709, 809}
@@ -152,7 +159,7 @@ def test_to_current_rejects_non_ints(value: object, type_name: str) -> None:
 def test_to_current_maps_documented_numbers_and_raises_for_the_rest(old: int) -> None:
     if old in EXPECTED_CURRENT:
         assert to_current(old).name == EXPECTED_CURRENT[old]
-    elif old in HOLES:
+    elif old in HOLES or old in NEWER:
         with pytest.raises(LegacyCodeError, match=f"legacy code {old} has no documented meaning"):
             to_current(old)
     else:
@@ -246,9 +253,43 @@ def test_legacy_code_error_fields() -> None:
     )
 
 
-def test_to_current_takes_an_int_subclass_as_its_number() -> None:
-    # A member is an int: today's 710 read as an old number is today's 709.
-    assert to_current(ResultCode.ListenInNoActiveCallFound) is ResultCode.ListenInPickUpTelephone
+def test_to_current_refuses_a_member_as_already_current() -> None:
+    # A member is an int, yet today's 710 read as an old number would be today's 709.
+    with pytest.raises(TypeError) as caught:
+        to_current(ResultCode.ListenInNoActiveCallFound)
+    assert str(caught.value) == (
+        "to_current() takes an old number as stored, not ResultCode.ListenInNoActiveCallFound:"
+        " a ResultCode is already current, and translating it again would be a double"
+        " translation"
+    )
+
+
+def test_to_current_takes_another_int_subclass_as_its_number() -> None:
+    class Stored(int):
+        pass
+
+    assert to_current(Stored(711)) is ResultCode.ListenInNoActiveCallFound
+
+
+@pytest.mark.parametrize(
+    ("newer", "name", "since"),
+    [
+        (125, "NoReportingService", "5.4.8.0"),
+        (126, "TooMuchData", "5.4.8.0"),
+        (301, "ListUnknownField", "5.4.7.0"),
+        (302, "ListUnknownContact", "5.4.7.0"),
+    ],
+)
+def test_to_current_refuses_codes_newer_than_the_unification(
+    newer: int, name: str, since: str
+) -> None:
+    with pytest.raises(LegacyCodeError) as caught:
+        to_current(newer)
+    assert str(caught.value) == (
+        f"legacy code {newer} has no documented meaning: {name} first appeared after 5.4.6"
+        f" (in {since}), so no server older than 5.4.6.0 sent it"
+    )
+    assert caught.value.number == newer
 
 
 def test_a_plain_int_needs_no_type_check(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -259,10 +259,16 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     legacy = command(
         "legacy",
         "translate a number from a server older than 5.4.6",
-        "Translate a result code number sent by a server older than 5.4.6 into today's"
-        " code, or with --reverse today's code into its old number.",
+        "Translate result code numbers sent by a server older than 5.4.6 into today's"
+        " codes, or with --reverse today's codes into their old numbers. A number with no"
+        " translation is reported on stderr, and the exit status is then 1. With --json,"
+        " several numbers give an array, with null for a number that has none.",
     )
-    legacy.add_argument("number", help="the old number (with --reverse: today's code or name)")
+    legacy.add_argument(
+        "number",
+        nargs="+",
+        help="old numbers, one or several (with --reverse: today's codes or names)",
+    )
     legacy.add_argument(
         "--reverse", action="store_true", help="from today's code to its pre-5.4.6 number"
     )
@@ -388,28 +394,46 @@ def _search(options: argparse.Namespace) -> int:
 def _legacy(options: argparse.Namespace) -> int:
     from .legacy import LegacyCodeError, to_current, to_legacy
 
-    try:
-        if options.reverse:
-            member = _find_code(options.number)
-            old = to_legacy(member)
-        else:
-            old = _parse_int(options.number, "the legacy number")
-            member = to_current(old)
-    except LegacyCodeError as error:
-        raise UserError(str(error), EXIT_NOT_FOUND) from None
-    if options.json:
-        from .exports import record
-
-        _print_json(record(member))
-    elif old == member.value:
-        since = short_version(UNIFIED_IN)
-        _out(f"{old} is {member.name} both before and since {since}: {member.description}\n")
+    # Read every argument first: a usage error prints no half answer.
+    asked: list[int]
+    if options.reverse:
+        asked = [_find_code(text) for text in options.number]
     else:
-        _out(
-            f"{old} before {short_version(UNIFIED_IN)} is {member.value} {member.name} today:"
-            f" {member.description}\n"
-        )
-    return EXIT_OK
+        asked = [_parse_int(text, "the legacy number") for text in options.number]
+    records: list[object] = []
+    status = EXIT_OK
+    for number in asked:
+        try:
+            if options.reverse:
+                member, old = ResultCode(number), to_legacy(number)
+            else:
+                member, old = to_current(number), number
+        except LegacyCodeError as error:
+            if len(asked) == 1:
+                raise UserError(str(error), EXIT_NOT_FOUND) from None
+            _complain(str(error))
+            records.append(None)
+            status = EXIT_NOT_FOUND
+            continue
+        if options.json:
+            from .exports import record
+
+            records.append(record(member))
+        else:
+            _out(_legacy_answer(old, member))
+    if options.json:
+        _print_json(records if len(asked) > 1 else records[0])
+    return status
+
+
+def _legacy_answer(old: int, member: ResultCode) -> str:
+    if old == member.value:
+        since = short_version(UNIFIED_IN)
+        return f"{old} is {member.name} both before and since {since}: {member.description}\n"
+    return (
+        f"{old} before {short_version(UNIFIED_IN)} is {member.value} {member.name} today:"
+        f" {member.description}\n"
+    )
 
 
 def _explain(options: argparse.Namespace) -> int:
