@@ -188,7 +188,11 @@ def _depth_limits(max_depth: int) -> dict[str, object]:
     }
     for depth in range(1, max_depth + 1):
         inner = {"$ref": f"#/$defs/CcaDepth{depth - 1}"}
-        limits[f"CcaDepth{depth}"] = {"items": inner, "additionalProperties": inner}
+        limits[f"CcaDepth{depth}"] = {
+            "description": f"JSON nested at most {depth} level{'s' if depth > 1 else ''} deep.",
+            "items": inner,
+            "additionalProperties": inner,
+        }
     return limits
 
 
@@ -303,7 +307,8 @@ def envelope_schema() -> dict[str, object]:
         "CcaAmbiguousResult": {
             "description": (
                 "Two keys that are both ResultCode, in different cases: an ambiguous result,"
-                " which the parser refuses."
+                " which the parser refuses (or reads as a payload when the first is not a"
+                " 32-bit integer: JSON Schema cannot see the order of keys)."
             ),
             "type": "object",
             "minProperties": 2,
