@@ -83,3 +83,20 @@ def test_the_testing_page_names_what_its_recipes_import() -> None:
     install = re.search(r"`python -m pip\s+install ([^`]+)`", page)
     assert install is not None
     assert set(install[1].split()) == {"hypothesis", "pytest", "respx", "responses", "httpx"}
+
+
+def test_names_in_tables_never_break_and_the_reference_scrolls() -> None:
+    site = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "extra_css:\n  - stylesheets/extra.css\n" in site
+    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"([^{}/]+?)\s*\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
+    names = rules[".md-typeset table:not([class]) td code"]
+    assert "white-space: nowrap;" in names
+    assert "word-break: normal;" in names
+    reference = ".md-typeset:has(> h1#result-code-reference)"
+    assert "max-width: none;" in rules[f"{reference} table:not([class])"]
+    assert "overflow: visible;" in rules[f"{reference} .md-typeset__table table:not([class])"]
+    # The page heading the rules select by is the one the generated page has.
+    assert (
+        (ROOT / "docs" / "reference.md").read_text("utf-8").startswith("# Result code reference\n")
+    )
