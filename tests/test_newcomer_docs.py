@@ -89,7 +89,11 @@ def test_names_in_tables_never_break_and_the_reference_scrolls() -> None:
     site = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "extra_css:\n  - stylesheets/extra.css\n" in site
     css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
-    rules = dict(re.findall(r"([^{}/]+?)\s*\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
+    without_comments = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    rules = {
+        selector.strip(): body
+        for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", without_comments)
+    }
     names = rules[".md-typeset table:not([class]) td code"]
     assert "white-space: nowrap;" in names
     assert "word-break: normal;" in names
