@@ -386,8 +386,11 @@ def to_typescript() -> str:
     """The table and the envelope as a TypeScript module.
 
     ``enum ResultCode`` (each member with a JSDoc comment), ``enum
-    Category``, the ``CcaEnvelope<T>`` type and ``isCcaErrorResponse()``, a
-    type guard that tells the result shape from a payload.
+    Category``, the ``CcaEnvelope<T>`` type, ``isCcaErrorResponse()``, a
+    type guard that tells the result shape from a payload as
+    ``from_response()`` does on a 2xx status, and ``readCcaResult()``, which
+    reads the code and text whatever the case of their keys. It needs no
+    particular ``target`` or ``lib``.
     """
     out = [
         "// " + _GENERATED.format(fmt="typescript"),
