@@ -313,7 +313,7 @@ def envelope_schema() -> dict[str, object]:
             "type": "object",
             "minProperties": 2,
             "maxProperties": 2,
-            "propertyNames": _any_case("ResultCode"),
+            "propertyNames": _any_case(_RESULT_KEYS[0]),
         },
         **_depth_limits(MAX_DEPTH),
     }
