@@ -16,7 +16,7 @@ Version, or its ``server_version`` argument, is older than ``UNIFIED_IN``.
 from __future__ import annotations
 
 from .codes import ResultCode
-from .versions import UNIFIED_IN
+from .versions import UNIFIED_IN, ServerVersion
 
 __all__ = ["UNIFIED_IN", "LegacyCodeError", "to_current", "to_legacy"]
 
@@ -111,3 +111,23 @@ def _why_no_current(old: int) -> str:
 _CURRENT_BY_LEGACY = {
     member.value: member for member in ResultCode if member.legacy_code is None
 } | {member.legacy_code: member for member in ResultCode if member.legacy_code is not None}
+
+
+def legacy_gap(version: ServerVersion | None, raw_code: int) -> str | None:
+    """Why *raw_code* from a server of *version* has no meaning, when it is a legacy gap.
+
+    None unless the server is older than 5.4.6 and the number has no
+    documented meaning there; the reason is ``to_current()``'s own.
+
+    >>> legacy_gap(ServerVersion(5, 4, 5, 0), 12345)
+    'legacy code 12345 is not a documented result code'
+    >>> legacy_gap(ServerVersion(5, 4, 6, 0), 12345) is None
+    True
+    """
+    if version is None or version >= UNIFIED_IN:
+        return None
+    try:
+        to_current(raw_code)
+    except LegacyCodeError as error:
+        return error.reason
+    return None
