@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import readers
 from cca_result_codes import (
     ApiResponse,
     Category,
@@ -21,6 +22,9 @@ from cca_result_codes import (
     from_response,
 )
 from vendor_table import SPEC_DIR
+
+# Every test here runs once per reader: the short reader first, and the general reader alone.
+each_reader = readers.each_reader
 
 EXAMPLE_TEXT = (SPEC_DIR / "envelope-example.json").read_text(encoding="utf-8")
 
@@ -386,26 +390,7 @@ def test_recursion_limit_is_restored_after_deep_input() -> None:
     assert from_response(EXAMPLE_TEXT).ok is False
 
 
-# --- the usual shapes take the fast path; boundaries
-
-
-def test_the_vendors_spelling_is_read_without_the_case_insensitive_scan(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from cca_result_codes import envelope as envelope_module
-
-    def no_scan(*_: object) -> list[object]:
-        raise AssertionError("the usual envelope shape should not need the scan")
-
-    monkeypatch.setattr(envelope_module, "_pick", no_scan)
-    reply = from_response(EXAMPLE_TEXT)
-    assert reply.request == RequestInfo("GET", "http://{Server}/CcaWebApi/agents")
-    assert reply.version == ServerVersion(5, 4, 6, 1)
-    assert (reply.status_code, reply.raw_code, reply.error) == (401, 102, "")
-    error_text = from_response(EXAMPLE_TEXT.replace('"Error": ""', '"Error": "token expired"'))
-    assert error_text.error == "token expired"
-    success = from_response(json.loads(EXAMPLE_TEXT) | {"StatusCode": 200, "Response": [1]})
-    assert success.payload == [1]
+# --- boundaries
 
 
 def test_status_300_is_not_success() -> None:
