@@ -41,7 +41,8 @@ version_cache: dict[str, ServerVersion] = {}
 _VERSION_CACHE_SIZE = 64
 # Only short canonical Version strings are cached, so that the cache stays small.
 _CACHEABLE_VERSION_CHARS = 24
-# Bound once: attribute lookups on an Enum class are slow on Python 3.10 and 3.11.
+# ## HACK: benchmarks/run.py, row "from_response(dict)": bound once, because an attribute
+# of an Enum class (ResultCode.get) goes through EnumType.__getattr__ on 3.10 and 3.11.
 code_by_number = _MEMBER_BY_NUMBER.get
 SUCCESS = ResultCode.Success
 

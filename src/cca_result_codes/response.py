@@ -170,12 +170,11 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
 
     def _failure_message(self) -> str:
         code, raw = self.result_code, self.raw_code
-        # _name_ and the number, not .name and .value: Enum properties are slow on 3.10 and 3.11.
         if code is not None and raw == code:  # pyright: ignore[reportUnnecessaryComparison] -- members are ints
-            message = f"{self.status_code} {code._name_} ({raw}): {code.description}"
+            message = f"{self.status_code} {code.name} ({raw}): {code.description}"
         elif code is not None:
             message = (
-                f"{self.status_code} {code._name_} ({int(code)}, sent as legacy {raw}):"
+                f"{self.status_code} {code.name} ({int(code)}, sent as legacy {raw}):"
                 f" {code.description}"
             )
         elif raw is None:
