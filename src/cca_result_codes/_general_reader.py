@@ -19,6 +19,8 @@ from ._wire import (
     MISSING,
     REQUEST_KEYS,
     RESULT_KEYS,
+    STATUS_MAX,
+    STATUS_MIN,
     http_status,
     is_int32,
     plain_int,
@@ -109,7 +111,8 @@ def _envelope_status(value: object, transport_status: int | None) -> int:
     status = http_status(value)
     if status is None:
         raise EnvelopeError(
-            f"StatusCode must be an HTTP status from 100 to 599, not {describe(value)}"
+            f"StatusCode must be an HTTP status from {STATUS_MIN} to {STATUS_MAX},"
+            f" not {describe(value)}"
         )
     return status
 
