@@ -57,6 +57,8 @@ def read_envelope(
 ) -> ApiResponse:
     """*data*, a parsed envelope, as an ApiResponse; EnvelopeError when it is not an envelope.
 
+    The reference reader: it applies every rule, to any envelope, and the
+    short reader must answer as it does wherever the short reader answers.
     *fallback_version* is the caller's ``server_version``, *transport_status*
     the HTTP response's status (None without one), and *repeats* the keys
     that JSON text gave twice, by the id of their object (None for a dict
