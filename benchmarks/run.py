@@ -6,6 +6,19 @@ Each line times our operation and a reference side by side, alternating
 them, and prints the median of the per-round ratios. Timings vary between
 machines; ratios taken in the same run are what to compare. No test asserts
 any of this.
+
+The limits are a regression guard, not a race: a ratio over its limit prints
+OVER and the run exits 1. Five are the standing limits on CPython 3.11:
+
+- the failure path, ``from_response(r).raise_for_result()``, at most 1.0 of
+  google-api-core's, so that it stays ahead of its peer;
+- ``from_response(text)`` at most 1.5 of ``json.loads``;
+- ``from_response(dict)`` at most 0.7 of ``json.loads`` of the same text;
+- ``import cca_result_codes`` at most 1.3 of ``import http``;
+- ``cca-codes 102`` at most 1.5 of ``python -c "import http"``.
+
+Every shortcut the readers keep for speed names the row that shows it pays,
+in a ``## HACK`` comment where it stands.
 """
 
 from __future__ import annotations
@@ -38,6 +51,13 @@ EXAMPLE_DICT = json.loads(EXAMPLE_TEXT)
 PLAIN_DICT = {member.value: member for member in ResultCode}
 PACKAGE_PARENT = str(Path(cca_result_codes.__file__).resolve().parents[1])
 EXAMPLE_URL = "http://cca.example/CcaWebApi/agents"
+
+# The standing limits (see the module docstring): ours over the reference, at most.
+FAILURE_PATH_LIMIT = 1.0
+TEXT_LIMIT = 1.5
+DICT_LIMIT = 0.7
+IMPORT_LIMIT = 1.3
+CLI_LIMIT = 1.5
 
 
 def example_requests_response() -> object:
@@ -75,16 +95,16 @@ def peer_failure_path(response: object) -> None:
 class Measure:
     name: str
     reference: str
-    target: float | None  # the largest acceptable ratio; None means "report it"
+    limit: float | None  # the largest acceptable ratio; None means "report it"
     ours_ns: float
     reference_ns: float
     ratio: float
 
     @property
     def verdict(self) -> str:
-        if self.target is None:
+        if self.limit is None:
             return "reported"
-        return "met" if self.ratio <= self.target else "MISSED"
+        return "within" if self.ratio <= self.limit else "OVER"
 
 
 def per_call_ns(statement: str, namespace: dict[str, object], number: int) -> float:
@@ -95,7 +115,7 @@ def compare(
     name: str,
     ours: str,
     reference: str,
-    target: float | None,
+    limit: float | None,
     rounds: int,
     number: int,
 ) -> Measure:
@@ -124,7 +144,7 @@ def compare(
     return compare_callables(
         name,
         label,
-        target,
+        limit,
         rounds,
         lambda: per_call_ns(ours, namespace, number),
         lambda: per_call_ns(reference, namespace, number),
@@ -164,7 +184,7 @@ def wall_time_ns(command: list[str]) -> float:
 def compare_callables(
     name: str,
     reference: str,
-    target: float | None,
+    limit: float | None,
     rounds: int,
     ours: Callable[[], float],
     theirs: Callable[[], float],
@@ -180,7 +200,7 @@ def compare_callables(
     return Measure(
         name,
         reference,
-        target,
+        limit,
         statistics.median(ours_values),
         statistics.median(reference_values),
         statistics.median(ratios),
@@ -230,7 +250,7 @@ def run(quick: bool) -> list[Measure]:
             "from_response(dict)",
             "from_response(EXAMPLE_DICT)",
             "json.loads(EXAMPLE_TEXT)",
-            0.7,
+            DICT_LIMIT,
             rounds,
             number // 4,
         ),
@@ -238,7 +258,7 @@ def run(quick: bool) -> list[Measure]:
             "from_response(text)",
             "from_response(EXAMPLE_TEXT)",
             "json.loads(EXAMPLE_TEXT)",
-            1.5,
+            TEXT_LIMIT,
             rounds,
             number // 4,
         ),
@@ -249,7 +269,7 @@ def run(quick: bool) -> list[Measure]:
                 "from_response(r).raise_for_result()",
                 "ours_failure_path(RESPONSE)",
                 "peer_failure_path(RESPONSE)",
-                0.7,
+                FAILURE_PATH_LIMIT,
                 rounds,
                 number // 8,
             )
@@ -282,7 +302,7 @@ def run(quick: bool) -> list[Measure]:
         compare_callables(
             "import cca_result_codes (us)",
             "import http",
-            1.3,
+            IMPORT_LIMIT,
             process_rounds,
             lambda: import_time_us("cca_result_codes"),
             lambda: import_time_us("http"),
@@ -297,7 +317,7 @@ def run(quick: bool) -> list[Measure]:
         compare_callables(
             "cca-codes 102 wall time",
             'python -c "import http"',
-            1.5,
+            CLI_LIMIT,
             process_rounds,
             lambda: wall_time_ns([*command, "102"]),
             lambda: wall_time_ns([sys.executable, "-c", "import http"]),
@@ -360,14 +380,14 @@ def report(measures: list[Measure]) -> str:
         f" {platform.machine()}, {os.cpu_count()} CPUs",
         "",
         f"{'measure':<38} {'reference':<40} {'ours':>9} {'ref':>9} {'ratio':>6}"
-        f" {'target':>7}  verdict",
+        f" {'limit':>7}  verdict",
     ]
     for measure in measures:
-        target = "-" if measure.target is None else f"<= {measure.target:.2f}"
+        limit = "-" if measure.limit is None else f"<= {measure.limit:.2f}"
         lines.append(
             f"{measure.name:<38} {measure.reference:<40}"
             f" {measure.ours_ns:>9.0f} {measure.reference_ns:>9.0f}"
-            f" {measure.ratio:>6.2f} {target:>7}  {measure.verdict}"
+            f" {measure.ratio:>6.2f} {limit:>7}  {measure.verdict}"
         )
     lines += [
         "",
@@ -385,7 +405,7 @@ def main() -> int:
     options = parser.parse_args()
     measures = run(options.quick)
     print(report(measures))
-    return 0 if all(measure.verdict != "MISSED" for measure in measures) else 1
+    return 0 if all(measure.verdict != "OVER" for measure in measures) else 1
 
 
 if __name__ == "__main__":

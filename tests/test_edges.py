@@ -9,9 +9,12 @@ import sys
 
 import pytest
 
-from cca_result_codes import EnvelopeError, ResultCode, from_response
+import readers
+from cca_result_codes import EnvelopeError, ResultCode, ServerVersion, from_response
 from cca_result_codes import cli as cli_module
 from cca_result_codes.cli import main
+
+version_cache = readers.version_cache
 
 ENVELOPE = b'{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}'
 
@@ -126,11 +129,8 @@ def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
 
 
 def test_version_strings_are_parsed_once_and_the_cache_stays_bounded(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, version_cache: dict[str, ServerVersion]
 ) -> None:
-    from cca_result_codes import ServerVersion
-    from cca_result_codes import envelope as envelope_module
-
     parsed: list[str] = []
     real_parse = ServerVersion.parse
 
@@ -139,13 +139,12 @@ def test_version_strings_are_parsed_once_and_the_cache_stays_bounded(
         return real_parse(text)
 
     monkeypatch.setattr(ServerVersion, "parse", counting_parse)
-    monkeypatch.setattr(envelope_module, "_version_cache", {})
     for _ in range(3):
         from_response({"StatusCode": 200, "Response": 1, "Version": "5.4.7.3"})
     assert parsed == ["5.4.7.3"]
     for patch in range(500):
         from_response({"StatusCode": 200, "Response": 1, "Version": f"6.0.{patch}"})
-        assert len(envelope_module._version_cache) <= 64  # pyright: ignore[reportPrivateUsage]
+        assert len(version_cache) <= 64
 
 
 def test_the_json_decoder_loads_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:

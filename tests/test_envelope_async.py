@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+import readers
 from cca_result_codes import (
     ApiResponse,
     EnvelopeError,
@@ -20,6 +21,9 @@ from cca_result_codes import (
 )
 from local_server import serve_routes
 from vendor_table import SPEC_DIR
+
+# Every test here runs once per reader: the short reader first, and the general reader alone.
+each_reader = readers.each_reader
 
 EXAMPLE = (SPEC_DIR / "envelope-example.json").read_bytes()
 LEGACY = json.dumps(

@@ -15,6 +15,7 @@ from typing import NoReturn
 
 import pytest
 
+import readers
 from cca_result_codes import (
     ApiResponse,
     CcaApiError,
@@ -29,6 +30,10 @@ from cca_result_codes import (
 from cca_result_codes import envelope as envelope_module
 from hostile import Hostile
 from vendor_table import SPEC_DIR
+
+# Every test here runs once per reader: the short reader first, and the general reader alone.
+each_reader = readers.each_reader
+version_cache = readers.version_cache
 
 EXAMPLE_TEXT = (SPEC_DIR / "envelope-example.json").read_text(encoding="utf-8")
 BODY = b'{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}'
@@ -264,18 +269,22 @@ def test_a_hostile_version_or_payload_is_kept_not_touched(kind: type) -> None:
     assert reply.raise_for_result() is hostile
 
 
-def test_a_hostile_key_is_an_envelope_error() -> None:
+def test_a_hostile_key_is_an_envelope_error(each_reader: str) -> None:
     class CollidingKey(Hostile):
         def __hash__(self) -> int:
             return hash("StatusCode")
 
-    # Four keys, as the vendor sends: looking up "StatusCode" compares it with the key.
+    # Four keys, as the vendor sends: the short reader's lookup of "StatusCode" compares it
+    # with the key, which raises; the general reader skips a key that is not a string.
     with pytest.raises(EnvelopeError) as caught:
         from_response({CollidingKey(): 1, "Request": None, "Version": "", "Response": 1})
-    assert str(caught.value) == (
-        "could not read the input as an envelope: RuntimeError raised while reading it"
-    )
-    assert isinstance(caught.value.__cause__, RuntimeError)
+    if each_reader == "usual":
+        assert str(caught.value) == (
+            "could not read the input as an envelope: RuntimeError raised while reading it"
+        )
+        assert isinstance(caught.value.__cause__, RuntimeError)
+    else:
+        assert str(caught.value) == "the envelope has no StatusCode"
     # Otherwise keys are matched by their folded text, and a key that is not a str is skipped.
     with pytest.raises(EnvelopeError, match=r"^the envelope has no StatusCode$"):
         from_response({CollidingKey(): 1, "Response": 1})
@@ -626,36 +635,31 @@ def test_absent_version_has_no_text() -> None:
     assert (reply.version, reply.version_text) == (None, None)
 
 
-def _cache() -> dict[str, ServerVersion]:
-    return envelope_module._version_cache  # pyright: ignore[reportPrivateUsage]
-
-
 def test_version_cache_holds_at_most_64_short_canonical_strings(
-    monkeypatch: pytest.MonkeyPatch,
+    version_cache: dict[str, ServerVersion],
 ) -> None:
-    monkeypatch.setattr(envelope_module, "_version_cache", {})
     sizes: list[int] = []
     for patch in range(300):
         reply = from_response({"StatusCode": 200, "Response": 1, "Version": f"5.4.{patch}"})
         assert reply.version == ServerVersion(5, 4, patch)
-        sizes.append(len(_cache()))
+        sizes.append(len(version_cache))
     assert max(sizes) == 64
     assert sizes[:64] == list(range(1, 65))
-    _cache().clear()
+    version_cache.clear()
     padded = " " * 2_000_000 + "5.4.7"
     long_form = "1" * 9 + "." + "2" * 9 + "." + "3" * 9  # 29 characters, canonical
     for text in [padded, "5.4.7 ", "05.4.7", "5.4.7-beta", long_form]:
         from_response({"StatusCode": 200, "Response": 1, "Version": text})
-    assert _cache() == {}
+    assert version_cache == {}
     for text in ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.45"]:
         from_response({"StatusCode": 200, "Response": 1, "Version": text})
-    assert sorted(_cache()) == sorted(
+    assert sorted(version_cache) == sorted(
         ["5", "5.4", "5.4.7", "5.4.7.0", "1" * 9 + "." + "2" * 9 + ".3.45"]
     )
 
 
-def test_a_cached_version_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(envelope_module, "_version_cache", {"5.4.7": ServerVersion(9, 9)})
+def test_a_cached_version_is_not_parsed_again(version_cache: dict[str, ServerVersion]) -> None:
+    version_cache["5.4.7"] = ServerVersion(9, 9)
     reply = from_response({"StatusCode": 200, "Response": 1, "Version": "5.4.7"})
     assert reply.version == ServerVersion(9, 9)
 
@@ -899,6 +903,8 @@ def test_available_in_names_its_argument() -> None:
         EXAMPLE_TEXT.replace('"Error": ""', '"Error": "say \\"hi\\""'),
         '{"StatusCode": 200, "Response": "a\\\\b", "Version": "5.4.6"}',
         "[1, 2]",
+        # A payload's repeated key is json's business: no key the readers read is in it.
+        '{"StatusCode": 200, "Response": {"a": 1, "a": 2}}',
     ],
     ids=[
         "vendor",
@@ -909,6 +915,7 @@ def test_available_in_names_its_argument() -> None:
         "escaped-quote",
         "backslash",
         "not-object",
+        "payload-repeat",
     ],
 )
 def test_texts_without_repeats_are_read_once(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -925,11 +932,10 @@ def test_texts_without_repeats_are_read_once(monkeypatch: pytest.MonkeyPatch, te
 @pytest.mark.parametrize(
     "text",
     [
-        '{"StatusCode": 200, "Response": {"a": 1, "a": 2}}',
         '{"StatusCode": 200, "Response": {"Agent": {"Error": 1, "Error": 2}}}',
         '{"StatusCode": 200, "Response": [{"a": "\\n"}], "Version": "\\u0035"}',
     ],
-    ids=["payload-repeat", "deep-repeat", "escape"],
+    ids=["deep-repeat", "escape"],
 )
 def test_texts_that_may_repeat_keys_are_read_again(
     monkeypatch: pytest.MonkeyPatch, text: str

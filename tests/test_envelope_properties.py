@@ -10,6 +10,7 @@ from http import HTTPStatus
 from hypothesis import given
 from hypothesis import strategies as st
 
+import readers
 from cca_result_codes import (
     ApiResponse,
     CcaApiError,
@@ -21,6 +22,9 @@ from cca_result_codes import (
     legacy,
 )
 from hostile import Hostile
+
+# Every test here runs once per reader: the short reader first, and the general reader alone.
+each_reader = readers.each_reader
 
 json_scalars = (
     st.none()

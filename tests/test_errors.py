@@ -326,7 +326,7 @@ def test_every_exception_pickles_and_copies_with_its_fields(cls: type[CcaApiErro
         reply.raise_for_result()
     original = caught.value
     assert type(original) is cls
-    vars(original)["attempts"] = 3  # set by a caller: the instance dict, beside the slots
+    vars(original)["attempts"] = 3  # set by a caller, in the instance dict
     for clone in (
         pickle.loads(pickle.dumps(original)),
         copy.deepcopy(original),

@@ -10,6 +10,8 @@ subclass could override.
 from __future__ import annotations
 
 from ._describe import describe
+from ._wire import MISSING as ABSENT
+from ._wire import http_status, plain_int
 from .errors import EnvelopeError
 
 __all__ = [
@@ -20,34 +22,6 @@ __all__ = [
     "read_status",
     "response_label",
 ]
-
-ABSENT = object()
-"""Stands for an attribute or key that is not there."""
-
-
-def plain_int(value: object) -> int | None:
-    """*value* as a plain int when it is an int or an int subclass other than bool, else None.
-
-    ``int.__int__`` is int's own slot: a subclass cannot override what it returns.
-
-    >>> from http import HTTPStatus
-    >>> plain_int(HTTPStatus.NOT_FOUND), plain_int(True), plain_int("1")
-    (404, None, None)
-    """
-    # issubclass() on the type never runs the value's code; isinstance() then only narrows.
-    kind = type(value)
-    if issubclass(kind, int) and kind is not bool and isinstance(value, int):
-        return int.__int__(value)
-    return None
-
-
-def http_status(value: object) -> int | None:
-    """*value* as a plain int when it is an HTTP status from 100 to 599, else None."""
-    number = plain_int(value)
-    # Chained comparisons: `in range(100, 600)` costs several times as much.
-    if number is None or not 100 <= number < 600:
-        return None
-    return number
 
 
 def attribute(response: object, name: str) -> object:

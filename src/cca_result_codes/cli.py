@@ -759,7 +759,7 @@ def _response_record(reply: ApiResponse) -> dict[str, object]:
 
 
 def _explanation(reply: ApiResponse) -> list[str]:
-    from .envelope import legacy_gap
+    from .legacy import legacy_gap
 
     """The plain-words lines of ``explain``; a server's text is shown escaped."""
     lines: list[str] = []

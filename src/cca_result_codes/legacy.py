@@ -27,8 +27,10 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from ._wire import INT32_MAX as _INT32_MAX
+from ._wire import INT32_MIN as _INT32_MIN
 from .codes import ResultCode
-from .versions import UNIFIED_IN
+from .versions import UNIFIED_IN, ServerVersion
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -69,7 +71,6 @@ FIRST_APPEARED_AFTER_5_4_6 = "first appeared after 5.4.6"
 REASONS = (BLANK, NOT_A_NUMBER, OUT_OF_INT32, NO_DOCUMENTED_MEANING, FIRST_APPEARED_AFTER_5_4_6)
 """Every reason, in the order ``translate()`` checks them."""
 
-_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _INT32_DIGITS = len(str(_INT32_MAX))  # more significant digits than this is out of Int32
 _ZERO = "0"  # here, not in _parse(): a mutated strip set would be equivalent
 _CACHE_LIMIT = 100_000  # distinct values translate_all() remembers; memory stays bounded
@@ -346,3 +347,23 @@ LEGACY_BY_CURRENT: Mapping[ResultCode, int] = MappingProxyType(
 >>> LEGACY_BY_CURRENT[ResultCode.ListenInNoActiveConversationFound]
 712
 """
+
+
+def legacy_gap(version: ServerVersion | None, raw_code: int) -> str | None:
+    """Why *raw_code* from a server of *version* has no meaning, when it is a legacy gap.
+
+    None unless the server is older than 5.4.6 and the number has no
+    documented meaning there; the reason is ``to_current()``'s own.
+
+    >>> legacy_gap(ServerVersion(5, 4, 5, 0), 12345)
+    'legacy code 12345 is not a documented result code'
+    >>> legacy_gap(ServerVersion(5, 4, 6, 0), 12345) is None
+    True
+    """
+    if version is None or version >= UNIFIED_IN:
+        return None
+    try:
+        to_current(raw_code)
+    except LegacyCodeError as error:
+        return error.reason
+    return None

@@ -16,6 +16,8 @@ holds the hypothesis strategies and needs it.
 
 from __future__ import annotations
 
+from .._wire import INT32_MAX as _INT32_MAX
+from .._wire import INT32_MIN as _INT32_MIN
 from ..categories import Category
 from ..codes import ResultCode
 from ..legacy import to_legacy
@@ -44,9 +46,6 @@ The shape of the vendor's example (``http://{Server}/CcaWebApi/agents``), on
 
 DEFAULT_VERSION = "5.4.6.1"
 """The ``Version`` that ``make_envelope()`` writes unless told otherwise: the vendor's example."""
-
-# Bounds, not ranges: "in range(...)" walks the whole range for an int subclass.
-_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 
 
 def default_status(code: ResultCode | int) -> int:

@@ -24,6 +24,8 @@ except ImportError as error:
         "cca_result_codes.testing.strategies needs hypothesis: pip install hypothesis"
     ) from error
 
+from .._wire import INT32_MAX as _INT32_MAX
+from .._wire import INT32_MIN as _INT32_MIN
 from ..categories import Category
 from ..codes import ResultCode
 from ..versions import UNIFIED_IN, ServerVersion, as_server_version
@@ -44,7 +46,6 @@ __all__ = [
     "unknown_codes",
 ]
 
-_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _KNOWN = frozenset(member.value for member in ResultCode)
 
 # The strategies are built once, here; the functions below choose among them.

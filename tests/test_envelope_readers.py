@@ -1,15 +1,23 @@
-"""The usual envelope takes the fast path, and every other envelope takes the general one.
+"""The twin test: the short reader and the general reader give one answer.
 
-``from_response()`` reads an envelope in the shape CcaWebApi sends with a
-short reader of its own, and everything else with the general reader, which
-gives the same answers, only slower. Speed is measured in benchmarks/, never
-here; these tests pin down which reader runs, at every edge of the usual
-shape, so that neither a slower library nor a wrong fast path goes unseen.
+``from_response()`` reads the shape CcaWebApi usually sends with the short
+reader (``cca_result_codes/_short_reader.py``) and everything else with the
+general reader (``cca_result_codes/_general_reader.py``), the reference; the
+one place that chooses is ``envelope._read_parsed()``. This file holds:
+
+- the short reader at every edge of its shape, asked directly: it answers,
+  with the values written out here and the general reader's answer;
+- envelopes just outside the shape, where it must give up (None);
+- its text shortcut, ``may_repeat_keys()``, case by case;
+- a differential property: the two readers agree on envelopes in the usual
+  shape and up to three steps away from it.
+
+Every other envelope test runs against both readers too (``tests/readers.py``).
+Speed is measured in benchmarks/, never here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 from unittest import mock
 
@@ -18,7 +26,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cca_result_codes import (
-    ApiResponse,
     EnvelopeError,
     RequestInfo,
     ResultCode,
@@ -26,10 +33,14 @@ from cca_result_codes import (
     from_response,
 )
 from cca_result_codes import envelope as envelope_module
+from cca_result_codes._general_reader import read_envelope
+from cca_result_codes._short_reader import may_repeat_keys, read_usual
 from vendor_table import SPEC_DIR
 
 EXAMPLE_TEXT = (SPEC_DIR / "envelope-example.json").read_text(encoding="utf-8")
 REQUEST = {"Method": "GET", "Url": "http://cca/CcaWebApi/agents"}
+# Every Version these tests send, read once so that the cache holds those that parse.
+VERSIONS = ("5.4.6.1", "5.4.6", "5.4.8", "5.4.5")
 
 
 def usual(status: int = 401, response: object = None, **changes: object) -> dict[str, object]:
@@ -45,29 +56,18 @@ def usual(status: int = 401, response: object = None, **changes: object) -> dict
     return base | changes
 
 
-@pytest.fixture
-def general_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """The envelopes that reached the general reader, in order; the version cache is warm."""
-    from_response(usual(Version="5.4.6"))
-    from_response(usual(Version="5.4.5"))
-    from_response(usual())
-    calls: list[object] = []
-    real = envelope_module._read_envelope  # pyright: ignore[reportPrivateUsage]
-
-    def spy(
-        data: object,
-        fallback_version: ServerVersion | None,
-        transport_status: int | None,
-        repeats: dict[int, tuple[object, list[str]]] | None,
-    ) -> ApiResponse:
-        calls.append(data)
-        return real(data, fallback_version, transport_status, repeats)
-
-    monkeypatch.setattr(envelope_module, "_read_envelope", spy)
-    return calls
+def warm_version_cache() -> None:
+    for version in VERSIONS:
+        from_response(usual(Version=version))
 
 
-# --- the usual shape: read without the general reader, at every edge
+# Module scope: hypothesis refuses function-scoped fixtures.
+@pytest.fixture(scope="module", autouse=True)
+def _warm_cache() -> None:  # pyright: ignore[reportUnusedFunction] -- autouse
+    warm_version_cache()
+
+
+# --- the usual shape: the short reader answers, at every edge
 
 
 @pytest.mark.parametrize(
@@ -97,22 +97,22 @@ def general_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
         "version-5.4.6",
     ],
 )
-def test_results_in_the_usual_shape_skip_the_general_reader(
-    general_reads: list[object],
+def test_the_short_reader_reads_results_at_every_edge_of_its_shape(
     envelope: dict[str, object],
     status: int,
     raw_code: int,
     error: str,
     result_code: ResultCode | None,
 ) -> None:
-    for source in (envelope, json.dumps(envelope)):
-        reply = from_response(source)
-        assert (reply.status_code, reply.raw_code, reply.error) == (status, raw_code, error)
-        assert reply.result_code is result_code
-        assert reply.request == RequestInfo("GET", "http://cca/CcaWebApi/agents")
-        assert reply.version_text == envelope["Version"]
-        assert reply.payload == envelope["Response"]
-    assert general_reads == []
+    reply = read_usual(envelope)
+    assert reply is not None
+    assert (reply.status_code, reply.raw_code, reply.error) == (status, raw_code, error)
+    assert reply.result_code is result_code
+    assert reply.request == RequestInfo("GET", "http://cca/CcaWebApi/agents")
+    assert reply.version_text == envelope["Version"]
+    assert reply.payload is envelope["Response"]
+    assert reply.envelope is envelope
+    assert reply == read_envelope(envelope, None, None, None)
 
 
 @pytest.mark.parametrize(
@@ -125,31 +125,17 @@ def test_results_in_the_usual_shape_skip_the_general_reader(
     ],
     ids=["list", "string", "null", "three-keys"],
 )
-def test_payloads_in_the_usual_shape_skip_the_general_reader(
-    general_reads: list[object], status: int, payload: object
+def test_the_short_reader_reads_payloads_at_every_edge_of_its_shape(
+    status: int, payload: object
 ) -> None:
     envelope = usual(status) | {"Response": payload}
-    for source in (envelope, json.dumps(envelope)):
-        reply = from_response(source)
-        assert reply.ok
-        assert (reply.result_code, reply.raw_code, reply.error) == (ResultCode.Success, None, "")
-        assert reply.payload == payload
-        assert reply.version == ServerVersion(5, 4, 6, 1)
-    assert general_reads == []
-
-
-def test_the_usual_text_is_decoded_once_without_counting_its_strings(
-    general_reads: list[object], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def not_called(*_: object) -> object:
-        raise AssertionError("the usual failure text needs neither")
-
-    monkeypatch.setattr(envelope_module, "_count_strings", not_called)
-    monkeypatch.setattr(envelope_module, "_decode_noting_repeats", not_called)
-    assert from_response(EXAMPLE_TEXT).raw_code == 102
-    compact = json.dumps(json.loads(EXAMPLE_TEXT), separators=(",", ":"))
-    assert from_response(compact).raw_code == 102
-    assert general_reads == []
+    reply = read_usual(envelope)
+    assert reply is not None
+    assert reply.ok
+    assert (reply.result_code, reply.raw_code, reply.error) == (ResultCode.Success, None, "")
+    assert reply.payload == payload
+    assert reply.version == ServerVersion(5, 4, 6, 1)
+    assert reply == read_envelope(envelope, None, None, None)
 
 
 # --- just outside the usual shape: the general reader decides
@@ -222,25 +208,74 @@ def test_the_usual_text_is_decoded_once_without_counting_its_strings(
         "status-bool",
     ],
 )
-def test_anything_else_goes_to_the_general_reader(
-    general_reads: list[object], envelope: dict[str, object]
-) -> None:
-    for source in (envelope, json.dumps(envelope)):
-        general_reads.clear()
-        with contextlib.suppress(EnvelopeError):
-            from_response(source)
-        assert len(general_reads) == 1
-        assert general_reads[0] == envelope
+def test_the_short_reader_gives_up_just_outside_its_shape(envelope: dict[str, object]) -> None:
+    assert read_usual(envelope) is None
 
 
-def test_a_first_version_is_read_by_the_general_reader_then_cached(
-    general_reads: list[object], monkeypatch: pytest.MonkeyPatch
+def test_the_short_reader_takes_only_a_version_read_before() -> None:
+    envelope = usual(Version="5.4.9")
+    assert read_usual(envelope) is None
+    first = from_response(envelope)  # by the general reader, which caches the version
+    assert read_usual(envelope) == first
+    assert first.version == ServerVersion(5, 4, 9)
+
+
+# --- the one dispatch point
+
+
+def test_the_dispatch_point_asks_the_short_reader_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    general: list[object] = []
+
+    def spy(data: object, *rest: object) -> object:
+        general.append(data)
+        return read_envelope(data, *rest)  # type: ignore[arg-type]  # passed through as given
+
+    monkeypatch.setattr(envelope_module, "read_envelope", spy)
+    for source in (EXAMPLE_TEXT, EXAMPLE_TEXT.encode(), json.loads(EXAMPLE_TEXT)):
+        assert from_response(source).raw_code == 102
+    assert from_response(usual(200, [1])).payload == [1]
+    assert general == []
+    assert from_response(usual(Version="5.4.5")).result_code is ResultCode.UnknownToken
+    assert general == [usual(Version="5.4.5")]
+
+
+# --- the text shortcut: may json have dropped a repeated key that the readers read?
+
+_QUOTES_24 = json.dumps(usual(Version="5.4.6") | {"Response": {"ResultCode": 102, "Error": "url"}})
+_PAYLOAD_24 = json.dumps(usual(200, ["url", "a", "b"], Version="5.4.6"))
+
+
+def test_the_usual_failure_text_is_cleared_by_its_quote_count() -> None:
+    # 24 quotes and no escape: json read 12 strings, so it dropped no key, though the
+    # value "url" looks like a key to the count of names.
+    assert _QUOTES_24.count('"') == 24
+    assert may_repeat_keys(_QUOTES_24, read_usual(json.loads(_QUOTES_24))) is False
+    assert may_repeat_keys(EXAMPLE_TEXT, read_usual(json.loads(EXAMPLE_TEXT))) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "short_reader_answers", "expected"),
+    [
+        (_QUOTES_24, False, True),  # no short reader: "url" occurs twice
+        (_QUOTES_24.replace('"url"', '"u"'), False, False),  # every name once
+        (_PAYLOAD_24, True, True),  # a payload: only a failure's quotes are counted
+        (_PAYLOAD_24.replace('"url"', '"u"'), True, False),
+        (_QUOTES_24.replace("/agents", "\\/agents"), True, True),  # an escape: count names
+        (_QUOTES_24.replace('"Error"', '"Error": "x", "Error"'), True, True),  # 28 quotes
+    ],
+    ids=["general", "general-unique", "payload", "payload-unique", "escape", "repeat"],
+)
+def test_other_texts_are_cleared_only_when_no_name_occurs_twice(
+    text: str, short_reader_answers: bool, expected: bool
 ) -> None:
-    monkeypatch.setattr(envelope_module, "_version_cache", {})
-    first, second = from_response(usual()), from_response(usual())
-    assert first == second
-    assert first.version == ServerVersion(5, 4, 6, 1)
-    assert general_reads == [usual()]
+    reply = read_usual(json.loads(text)) if short_reader_answers else None
+    assert (reply is not None) is short_reader_answers
+    assert may_repeat_keys(text, reply) is expected
+
+
+def test_an_escaped_character_may_hide_a_repeat() -> None:
+    text = '{"StatusCode": 200, "Response": 1, "St\\u0061tusCode": 200}'
+    assert may_repeat_keys(text, None) is True
 
 
 # --- repeated keys still count in the usual shape
@@ -382,10 +417,9 @@ def _outcome(source: object) -> object:
     | {"response": {"Id": 7}}
 )
 def test_the_short_reader_and_the_general_reader_agree(envelope: dict[str, object]) -> None:
-    for version in ("5.4.6.1", "5.4.6", "5.4.8", "5.4.5"):  # every usual Version is cached
-        from_response(usual(Version=version))
+    warm_version_cache()  # a test elsewhere in the run may have emptied the cache
     sources = [envelope, json.dumps(envelope)]
     with_both = [_outcome(source) for source in sources]
-    with mock.patch.object(envelope_module, "_read_usual", return_value=None):
+    with mock.patch.object(envelope_module, "read_usual", return_value=None):
         general_only = [_outcome(source) for source in sources]
     assert with_both == general_only

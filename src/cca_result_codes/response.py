@@ -1,0 +1,221 @@
+"""ApiResponse and RequestInfo: a CcaWebApi envelope as typed objects.
+
+``from_response()`` (in ``envelope``) makes them; this module only holds
+them, and turns a failure into its ``CcaApiError``. Both classes are
+re-exported by ``cca_result_codes`` and by ``cca_result_codes.envelope``,
+where they lived up to 0.1.0, so pickles of that release still load.
+
+>>> from cca_result_codes import from_response
+>>> reply = from_response('{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}')
+>>> type(reply).__name__, reply.ok
+('ApiResponse', False)
+"""
+
+from __future__ import annotations
+
+from ._describe import describe_int, short
+from .categories import Category
+from .errors import CcaApiError, new_error
+from .legacy import legacy_gap
+
+# typing costs import time; checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
+
+    from .codes import ResultCode
+    from .versions import ServerVersion
+
+__all__ = ["ApiResponse", "RequestInfo"]
+
+
+class RequestInfo:
+    """The request an envelope answers: its HTTP method and URL, None where absent.
+
+    >>> RequestInfo("GET", "http://h/CcaWebApi/agents").method
+    'GET'
+    """
+
+    __slots__ = ("method", "url")
+
+    method: Final[str | None]
+    url: Final[str | None]
+
+    def __init__(self, method: str | None, url: str | None) -> None:
+        self.method = method
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"RequestInfo(method={self.method!r}, url={self.url!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RequestInfo):
+            return NotImplemented
+        return (self.method, self.url) == (other.method, other.url)
+
+    def __hash__(self) -> int:
+        return hash((self.method, self.url))
+
+    def __reduce__(self) -> tuple[type[RequestInfo], tuple[str | None, str | None]]:
+        return (RequestInfo, (self.method, self.url))
+
+
+class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are unhashable
+    """A parsed CcaWebApi envelope, as ``from_response()`` returns it.
+
+    ``result_code`` is None for a number this library does not know;
+    ``raw_code`` always holds the number as sent (None when the envelope
+    carried no ResultCode). ``payload`` is the envelope's ``Response`` as
+    sent, and ``envelope`` the whole envelope. ``version`` is the version the
+    codes were read by, and ``version_text`` the ``Version`` string as sent
+    (None when absent or not a string).
+
+    >>> from cca_result_codes import from_response
+    >>> reply = from_response({"StatusCode": 200, "Version": "5.4.6.1-beta", "Response": [1]})
+    >>> reply.version, reply.version_text
+    (ServerVersion(5, 4, 6, 1), '5.4.6.1-beta')
+    """
+
+    __slots__ = (
+        "envelope",
+        "error",
+        "payload",
+        "raw_code",
+        "request",
+        "result_code",
+        "status_code",
+        "version",
+        "version_text",
+    )
+
+    request: Final[RequestInfo | None]
+    version: Final[ServerVersion | None]
+    status_code: Final[int]
+    result_code: Final[ResultCode | None]
+    raw_code: Final[int | None]
+    error: Final[str]
+    payload: Final[Any]
+    envelope: Final[dict[str, Any]]
+    version_text: Final[str | None]
+
+    def __init__(
+        self,
+        request: RequestInfo | None,
+        version: ServerVersion | None,
+        status_code: int,
+        result_code: ResultCode | None,
+        raw_code: int | None,
+        error: str,
+        payload: Any,
+        envelope: dict[str, Any],
+        version_text: str | None = None,
+    ) -> None:
+        self.request = request
+        self.version = version
+        self.status_code = status_code
+        self.result_code = result_code
+        self.raw_code = raw_code
+        self.error = error
+        self.payload = payload
+        self.envelope = envelope
+        self.version_text = version_text
+
+    @property
+    def category(self) -> Category | None:
+        """The category of the code, known or not; None outside every block.
+
+        >>> from cca_result_codes import from_response
+        >>> from_response({"StatusCode": 409, "Response": {"ResultCode": 799}}).category
+        <Category.LISTEN_IN: 'listen-in errors'>
+        """
+        if self.result_code is not None:
+            return self.result_code.category
+        if self.raw_code is None:
+            return None
+        return Category.of(self.raw_code)
+
+    @property
+    def ok(self) -> bool:
+        """True for a 2xx status with a code in the success category (or none)."""
+        return 200 <= self.status_code < 300 and self.category is Category.SUCCESS
+
+    def raise_for_result(self) -> Any:
+        """Return the payload when ``ok``; otherwise raise the CcaApiError for the code.
+
+        The class is ``CcaApiError.for_code()`` of the code as read (today's
+        code for a legacy number); for a number with no code, such as a
+        legacy number with no documented meaning, it is the class of the
+        number's category.
+
+        >>> from cca_result_codes import from_response
+        >>> from_response('{"StatusCode": 200, "Response": [1, 2]}').raise_for_result()
+        [1, 2]
+        """
+        if self.ok:
+            return self.payload
+        code = self.result_code
+        if code is not None:
+            error_class = CcaApiError.for_code(code)
+        else:
+            error_class = CcaApiError.for_category(self.category)
+        raise new_error(
+            error_class,
+            self._failure_message(),
+            code,
+            self.raw_code,
+            self.status_code,
+            self.error,
+            self,
+        )
+
+    def _failure_message(self) -> str:
+        code, raw = self.result_code, self.raw_code
+        if code is not None and raw == code:  # pyright: ignore[reportUnnecessaryComparison] -- members are ints
+            message = f"{self.status_code} {code.name} ({raw}): {code.description}"
+        elif code is not None:
+            message = (
+                f"{self.status_code} {code.name} ({int(code)}, sent as legacy {raw}):"
+                f" {code.description}"
+            )
+        elif raw is None:
+            message = f"{self.status_code} without a ResultCode"
+        else:
+            gap = legacy_gap(self.version, raw)
+            if gap is None:
+                message = f"{self.status_code} unknown result code {raw}"
+            else:
+                message = f"{self.status_code} {gap} (from a {self.version} server)"
+        if self.error:
+            message += f" \N{EM DASH} {self.error}"
+        request = self.request
+        if request is not None:
+            message += f" [{request.method or '?'} {request.url or '?'}]"
+        return message
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.request,
+            self.version,
+            self.status_code,
+            self.result_code,
+            self.raw_code,
+            self.error,
+            self.payload,
+            self.envelope,
+            self.version_text,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ApiResponse):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return (
+            f"ApiResponse(status_code={self.status_code}, result_code={self.result_code!r},"
+            f" raw_code={describe_int(self.raw_code)}, error={short(self.error)},"
+            f" version={self.version!r}, request={self.request!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[ApiResponse], tuple[object, ...]]:
+        return (ApiResponse, self._fields())

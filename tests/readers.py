@@ -1,0 +1,65 @@
+"""Run every envelope test against both readers, as CPython's test_json runs PyTest and CTest.
+
+``from_response()`` reads an envelope with one of two readers, chosen at one
+point, ``envelope._read_parsed()``: the short reader
+(``_short_reader.read_usual()``) for the shape CcaWebApi usually sends, and
+the general reader (``_general_reader.read_envelope()``), the reference, for
+everything else. A test module that assigns ``each_reader`` runs each of its
+tests twice:
+
+- ``usual``: the library as it ships, the short reader first;
+- ``general``: the short reader switched off at the dispatch point, so the
+  general reader reads every envelope.
+
+A rule the short reader restates wrongly then fails under ``usual`` alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from cca_result_codes import _general_reader, from_response
+from cca_result_codes import envelope as envelope_module
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from cca_result_codes import ServerVersion
+
+READERS = ("usual", "general")
+# The versions of the usual shape: the short reader reads only a Version parsed before.
+USUAL_VERSIONS = ("5.4.6.1", "5.4.6", "5.4.8")
+
+
+def warm_version_cache() -> None:
+    """Read each usual Version once, so that the short reader takes envelopes that carry it."""
+    for version in USUAL_VERSIONS:
+        from_response({"StatusCode": 200, "Response": None, "Version": version})
+
+
+def _short_reader_gives_up(_: dict[str, object]) -> None:
+    return None
+
+
+# Module scope: hypothesis refuses function-scoped fixtures, and a module runs whole per reader.
+@pytest.fixture(scope="module", params=READERS, autouse=True)
+def each_reader(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The reader under test: ``usual`` (both, as shipped) or ``general`` (the reference alone)."""
+    reader: str = request.param
+    with pytest.MonkeyPatch.context() as patch:
+        if reader == "general":
+            patch.setattr(envelope_module, "read_usual", _short_reader_gives_up)
+        yield reader
+
+
+@pytest.fixture
+def version_cache() -> Iterator[dict[str, ServerVersion]]:
+    """The readers' cache of parsed Version strings, empty for the test and restored after it."""
+    cache = _general_reader.version_cache
+    saved = dict(cache)
+    cache.clear()
+    yield cache
+    cache.clear()
+    cache.update(saved)
