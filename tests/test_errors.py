@@ -440,13 +440,14 @@ def test_registration_by_class_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
     assert CcaApiError.for_code(102) is CcaApiError
 
 
-# --- the generated region and files
+# --- the generated module and files
 
 # mutmut rewrites src/ in its copy of the tree, so there the files are not what the
 # generator writes; these tests exercise scripts/generate.py, which it does not mutate.
 _NOT_UNDER_MUTMUT = pytest.mark.skipif(
     "MUTANT_UNDER_TEST" in os.environ, reason="mutmut's copy of src/ is rewritten"
 )
+CODE_ERRORS = "src/cca_result_codes/_code_errors.py"
 
 
 @_NOT_UNDER_MUTMUT
@@ -456,79 +457,116 @@ def test_every_generated_target_is_current() -> None:
 
 
 @_NOT_UNDER_MUTMUT
-def test_the_region_says_it_is_generated_and_how() -> None:
-    lines = (ROOT / "src/cca_result_codes/errors.py").read_text(encoding="utf-8").splitlines()
-    start = lines.index("# --- generated region: start ---")
-    assert lines[start + 1] == (
+def test_the_generated_module_says_so_and_how_in_its_first_line() -> None:
+    first = (ROOT / CODE_ERRORS).read_text(encoding="utf-8").splitlines()[0]
+    assert first == (
         "# Generated from ResultCode by `python scripts/generate.py`: do not edit by hand."
     )
-    assert lines[-1] == "# --- generated region: end ---"
+
+
+def test_the_generated_classes_live_apart_and_are_named_by_errors() -> None:
+    from cca_result_codes import _code_errors  # pyright: ignore[reportPrivateUsage]
+
+    assert _code_errors.UnknownToken is errors.UnknownToken
+    assert sorted(_code_errors.__all__) == sorted(row.name for row in FAILING_ROWS)
+    assert errors.__all__[-104:] == _code_errors.__all__
+    assert repr(errors.UnknownToken) == "<class 'cca_result_codes.errors.UnknownToken'>"
+    assert repr(errors.UnknownToken("expired")) == "UnknownToken('expired')"
+    assert errors.UnknownToken.__qualname__ == "UnknownToken"
+    # The hand-written module holds no per-code class statement of its own.
+    hand_written = (ROOT / "src/cca_result_codes/errors.py").read_text(encoding="utf-8")
+    assert "class UnknownToken" not in hand_written
 
 
 def _copy_targets(tmp_path: Path) -> Path:
-    for name in ("src/cca_result_codes/errors.py", "docs/reference.md"):
+    for name in ("src/cca_result_codes/errors.py", CODE_ERRORS, "docs/reference.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / name, tmp_path / name)
     return tmp_path
 
 
 @_NOT_UNDER_MUTMUT
-def test_a_stale_region_is_named_then_rewritten(tmp_path: Path) -> None:
+def test_a_stale_module_is_named_then_rewritten(tmp_path: Path) -> None:
     root = _copy_targets(tmp_path)
-    module = root / "src/cca_result_codes/errors.py"
+    module = root / CODE_ERRORS
     current = module.read_text(encoding="utf-8")
-    hand_written, region = current.split("# --- generated region: start ---\n")
     # A code the table no longer has: the generator must not need to import this module.
-    renamed = region.replace("UnknownToken", "RenamedToken")
-    module.write_text(
-        f"{hand_written}# --- generated region: start ---\n{renamed}", encoding="utf-8"
-    )
+    module.write_text(current.replace("UnknownToken", "RenamedToken"), encoding="utf-8")
     (root / "docs/reference.md").write_text("# old\n", encoding="utf-8")
 
     check = _generate("--check", "--root", str(root))
     assert check.returncode == 1
     assert check.stdout == (
-        "stale: src/cca_result_codes/errors.py\n"
-        "stale: docs/reference.md\n"
-        "run: python scripts/generate.py\n"
+        f"stale: {CODE_ERRORS}\nstale: docs/reference.md\nrun: python scripts/generate.py\n"
     )
     write = _generate("--root", str(root))
     assert write.returncode == 0
-    assert write.stdout == ("rewrote src/cca_result_codes/errors.py\nrewrote docs/reference.md\n")
-    assert module.read_text(encoding="utf-8") == current
+    assert write.stdout == f"rewrote {CODE_ERRORS}\nrewrote docs/reference.md\n"
+    assert module.read_bytes() == (ROOT / CODE_ERRORS).read_bytes()
     assert (root / "docs/reference.md").read_bytes() == (ROOT / "docs/reference.md").read_bytes()
     assert _generate("--check", "--root", str(root)).returncode == 0
     assert _generate("--root", str(root)).stdout == ""
 
 
 @_NOT_UNDER_MUTMUT
-def test_hand_written_text_outside_the_region_is_kept(tmp_path: Path) -> None:
+def test_a_missing_module_is_named_then_written(tmp_path: Path) -> None:
     root = _copy_targets(tmp_path)
-    module = root / "src/cca_result_codes/errors.py"
-    edited = module.read_text(encoding="utf-8").replace(
-        '"""A general error', '"""A general error, edited by hand'
+    (root / CODE_ERRORS).unlink()
+    check = _generate("--check", "--root", str(root))
+    assert (check.returncode, check.stdout) == (
+        1,
+        f"stale: {CODE_ERRORS}\nrun: python scripts/generate.py\n",
     )
-    module.write_text(edited, encoding="utf-8")
-    assert _generate("--check", "--root", str(root)).returncode == 0
-    region_start = edited.index("# --- generated region: start ---\n")
-    module.write_text(edited[:region_start] + edited[region_start:].replace("\n\n\n", "\n"))
-    assert _generate("--root", str(root)).returncode == 0
-    assert module.read_text(encoding="utf-8") == edited
+    assert _generate("--root", str(root)).stdout == f"rewrote {CODE_ERRORS}\n"
+    assert (root / CODE_ERRORS).read_bytes() == (ROOT / CODE_ERRORS).read_bytes()
 
 
 @_NOT_UNDER_MUTMUT
-def test_a_file_without_its_markers_is_refused(tmp_path: Path) -> None:
+def test_the_category_classes_are_read_from_the_hand_written_module(tmp_path: Path) -> None:
     root = _copy_targets(tmp_path)
-    module = root / "src/cca_result_codes/errors.py"
-    module.write_text(
-        module.read_text(encoding="utf-8").replace("# --- generated region: end ---", ""),
+    errors_module = root / "src/cca_result_codes/errors.py"
+    errors_module.write_text(
+        errors_module.read_text(encoding="utf-8").replace("class GeneralError(", "class Generic("),
+        encoding="utf-8",
+    )
+    assert _generate("--root", str(root)).returncode == 0
+    written = (root / CODE_ERRORS).read_text(encoding="utf-8")
+    assert "class UnknownToken(Generic, code=ResultCode.UnknownToken):" in written
+    assert "GeneralError" not in written
+    assert "class ListenInBusy(ListenInError, code=ResultCode.ListenInBusy):" in written
+
+
+@_NOT_UNDER_MUTMUT
+def test_a_category_without_its_class_is_refused(tmp_path: Path) -> None:
+    root = _copy_targets(tmp_path)
+    errors_module = root / "src/cca_result_codes/errors.py"
+    errors_module.write_text(
+        errors_module.read_text(encoding="utf-8").replace(
+            "category=Category.QUOTA", "category=Quota.QUOTA"
+        ),
         encoding="utf-8",
     )
     result = _generate("--check", "--root", str(root))
     assert result.returncode == 1
-    assert "expected one line with '--- generated region: start ---' before one line" in (
-        result.stderr
+    assert result.stderr == (f"{errors_module}: no class statement with category=Category.QUOTA\n")
+
+
+@_NOT_UNDER_MUTMUT
+def test_the_generator_runs_and_imports_no_error_module() -> None:
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['generate.py', '--check']\n"
+        "try:\n"
+        f"    runpy.run_path({str(ROOT / 'scripts/generate.py')!r}, run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    print(done.code)\n"
+        "print(sorted(m for m in sys.modules if 'errors' in m))\n"
     )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.stdout == "0\n[]\n", result.stderr
+    assert "exec(" not in (ROOT / "scripts/generate.py").read_text(encoding="utf-8")
 
 
 def _generate(*args: str) -> subprocess.CompletedProcess[str]:

@@ -54,7 +54,7 @@ from ._transport import (
 )
 from .categories import Category
 from .codes import _MEMBER_BY_NUMBER, ResultCode  # pyright: ignore[reportPrivateUsage] -- the table's own index
-from .errors import CcaApiError, EnvelopeError, new_error
+from .errors import CcaApiError, EnvelopeError
 from .legacy import LegacyCodeError, to_current
 from .versions import UNIFIED_IN, ServerVersion, as_server_version, leading_version
 
@@ -212,14 +212,13 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             error_class = CcaApiError.for_code(code)
         else:
             error_class = CcaApiError.for_category(self.category)
-        raise new_error(
-            error_class,
+        raise error_class(
             self._failure_message(),
-            code,
-            self.raw_code,
-            self.status_code,
-            self.error,
-            self,
+            result_code=code,
+            raw_code=self.raw_code,
+            status_code=self.status_code,
+            error=self.error,
+            response=self,
         )
 
     def _failure_message(self) -> str:
