@@ -1,6 +1,6 @@
 """Exceptions: EnvelopeError for input that is not an envelope, CcaApiError for failures.
 
-The tree, with the numbers each class stands for::
+The tree, with the numbers each class stands for:
 
     Exception
     ├── ValueError
