@@ -447,8 +447,10 @@ def test_registration_by_class_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # mutmut rewrites src/ in its copy of the tree, so there the files are not what the
 # generator writes; these tests exercise scripts/generate.py, which it does not mutate.
+# mutmut's clean run sets no MUTANT_UNDER_TEST, but it runs the tests in its own process.
 _NOT_UNDER_MUTMUT = pytest.mark.skipif(
-    "MUTANT_UNDER_TEST" in os.environ, reason="mutmut's copy of src/ is rewritten"
+    "MUTANT_UNDER_TEST" in os.environ or "mutmut" in sys.modules,
+    reason="mutmut's copy of src/ is rewritten",
 )
 CODE_ERRORS = "src/cca_result_codes/_code_errors.py"
 
