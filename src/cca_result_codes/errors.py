@@ -81,9 +81,10 @@ class EnvelopeError(ValueError):
 
     ``status_code`` is the HTTP status when the input was an HTTP response
     (else None); ``excerpt`` is a short piece of the input, at most 200
-    characters; ``headers`` are the response's HTTP headers, as the
-    transport's reader took them (a read-only, case-insensitive mapping),
-    or None when the input was not an HTTP response.
+    characters; ``headers`` are the response's HTTP headers (from a
+    transport's reader, a read-only, case-insensitive snapshot; else the
+    ``headers=`` argument as given), or None when the input was not an HTTP
+    response.
 
     >>> EnvelopeError("the input is not JSON", status_code=502).status_code
     502
@@ -147,11 +148,12 @@ class CcaApiError(Exception):
     response: ApiResponse | None = None
     """The whole parsed envelope; None for an exception made by hand."""
     headers: Mapping[str, str] | None = None
-    """The HTTP headers of the response, read-only and case-insensitive; None when unknown.
+    """The HTTP headers of the response; None when unknown.
 
-    The ``headers=`` argument, else the headers of ``response``, when it was
-    read from a transport response: a snapshot, which keeps no transport
-    object alive. ``wait_retry_after()`` reads ``Retry-After`` from it.
+    The ``headers=`` argument as given, else the headers of ``response``.
+    Those of a response read from requests, httpx or urllib are a read-only,
+    case-insensitive snapshot, which keeps no transport object alive.
+    ``wait_retry_after()`` reads ``Retry-After`` from them, in any case.
     """
 
     def __init_subclass__(
