@@ -281,7 +281,20 @@ def test_is_transient_never_raises() -> None:
     assert is_transient(_UnhashableStatus("odd")) is False
 
 
-ANYTHING = st.from_type(object)
+ANYTHING: st.SearchStrategy[object] = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(),
+    st.binary(),
+    st.lists(st.integers()),
+    st.dictionaries(st.text(), st.text()),
+    st.builds(object),
+    st.builds(EnvelopeError, st.text(), status_code=st.none() | st.integers()),
+    st.builds(CcaApiError, st.text(), result_code=st.none() | st.sampled_from(ResultCode)),
+    st.sampled_from([OSError(), ValueError(), KeyboardInterrupt(), SystemExit(1), object]),
+)
 
 
 @given(ANYTHING)
