@@ -96,7 +96,7 @@ def test_the_statuses_are_the_documented_four() -> None:
         urllib.error.URLError(ConnectionRefusedError(111, "Connection refused")),
         urllib.error.URLError(TimeoutError("timed out")),
     ],
-    ids=repr,
+    ids=lambda error: type(error).__name__,
 )
 def test_standard_library_transport_errors_are_transient(error: BaseException) -> None:
     assert is_transient(error) is True
@@ -116,7 +116,7 @@ def test_standard_library_transport_errors_are_transient(error: BaseException) -
         httpx.UnsupportedProtocol("ftp"),
         httpx.LocalProtocolError("bad request"),
     ],
-    ids=repr,
+    ids=lambda error: type(error).__name__,
 )
 def test_other_errors_are_not_transient(error: BaseException) -> None:
     assert is_transient(error) is False
@@ -364,7 +364,7 @@ def _sleeps(error: BaseException, *, cap: float | None = None, attempts: int = 2
         ("60", 60),
         ("61", 60),
         ("86400", 60),
-        ("9" * 400, 60),  # more than a float holds: still capped, not an error
+        pytest.param("9" * 400, 60, id="400-digits"),  # more than a float holds: capped
         ("Thu, 01 Jan 1970 00:00:00 GMT", 0),  # a date past: at once
     ],
 )
@@ -376,18 +376,19 @@ def test_retry_after_is_waited_up_to_the_default_cap(value: str, expected: float
 @pytest.mark.parametrize(
     "headers",
     [
-        None,
-        {},
-        {"Content-Type": "text/html"},
-        {"Retry-After": ""},
-        {"Retry-After": "soon"},
-        {"Retry-After": "-5"},
-        {"Retry-After": "1.5"},
-        {"Retry-After": "\N{ARABIC-INDIC DIGIT THREE}"},  # a digit, but not HTTP's
-        {"Retry-After": "9" * 5000},  # more digits than int() takes from text
-        {"Retry-After": "Thu, 32 Jan 2026 00:00:00 GMT"},
+        pytest.param(None, id="no-headers"),
+        pytest.param({}, id="empty"),
+        pytest.param({"Content-Type": "text/html"}, id="other-header"),
+        pytest.param({"Retry-After": ""}, id="blank"),
+        pytest.param({"Retry-After": "soon"}, id="word"),
+        pytest.param({"Retry-After": "-5"}, id="negative"),
+        pytest.param({"Retry-After": "1.5"}, id="fraction"),
+        # A digit, but not one of HTTP's.
+        pytest.param({"Retry-After": "\N{ARABIC-INDIC DIGIT THREE}"}, id="arabic-indic-digit"),
+        # More digits than int() takes from text.
+        pytest.param({"Retry-After": "9" * 5000}, id="5000-digits"),
+        pytest.param({"Retry-After": "Thu, 32 Jan 2026 00:00:00 GMT"}, id="no-such-date"),
     ],
-    ids=repr,
 )
 def test_no_readable_retry_after_falls_back(headers: dict[str, str] | None) -> None:
     assert _sleeps(_envelope_error(headers)) == [FALLBACK]
