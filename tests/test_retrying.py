@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import http.client
 import math
+import os
 import socket
 import subprocess
 import sys
@@ -392,6 +393,30 @@ def test_retry_after_is_waited_up_to_the_default_cap(value: str, expected: float
 )
 def test_no_readable_retry_after_falls_back(headers: dict[str, str] | None) -> None:
     assert _sleeps(_envelope_error(headers)) == [FALLBACK]
+
+
+def test_only_the_retry_after_header_is_read() -> None:
+    assert _sleeps(_envelope_error({"X-Delay": "7"})) == [FALLBACK]
+    assert _sleeps(_envelope_error({"Content-Length": "12", "Retry-After": "4"})) == [4]
+
+
+def test_a_date_without_a_zone_is_utc_whatever_the_local_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "-0000" gives a datetime without tzinfo; read in the local zone it would be 5.5 h off.
+    monkeypatch.setattr(time, "time", lambda: 1_795_168_800.0 - 42)
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "IST-5:30"
+    time.tzset()
+    try:
+        waits = _sleeps(_envelope_error({"Retry-After": "Fri, 20 Nov 2026 10:00:00 -0000"}))
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+    assert waits == [42]
 
 
 def test_the_header_is_found_in_any_case() -> None:
