@@ -1,19 +1,20 @@
-"""Rewrite every generated region and file of the repository from the one table.
+"""Rewrite every generated file of the repository from the one table.
 
     python scripts/generate.py          rewrite whatever is stale
     python scripts/generate.py --check  change nothing; exit 1 and name what is stale
 
-Each target is one line of ``TARGETS``: a path from the repository's root,
-the function that renders its text, and whether only a marked region of the
-file is generated. A region runs from the line holding ``REGION_START`` to
-the line holding ``REGION_END``; everything outside it is written by hand.
-Renderers read the table from the package itself (``ResultCode``), so the
-table stays written once, in ``src/cca_result_codes/codes.py``.
+Each target is one line of ``TARGETS``: a path from the repository's root and
+the function that renders its whole text. Renderers read the table from the
+package itself (``ResultCode``), so the table stays written once, in
+``src/cca_result_codes/codes.py``. Nothing here imports a generated module,
+so a stale one (naming a code the table no longer has) cannot block its own
+regeneration.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -28,50 +29,64 @@ from cca_result_codes.exports import render  # noqa: E402
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-REGION_START = "--- generated region: start ---"
-REGION_END = "--- generated region: end ---"
 COMMAND = "python scripts/generate.py"
 ERRORS_MODULE = "src/cca_result_codes/errors.py"
+CODE_ERRORS_MODULE = "src/cca_result_codes/_code_errors.py"
 
 
 class Target(NamedTuple):
-    """A generated file, or a generated region of a file (``region=True``)."""
+    """A generated file: its path from the root, and what renders its text."""
 
     path: str
     render: Callable[[Path], str]
-    region: bool = False
 
 
-def error_classes(root: Path) -> str:
-    """The per-code exception classes of errors.py: one per failing ResultCode."""
-    base_by_category = _category_classes(root / ERRORS_MODULE)
+def code_errors_module(root: Path) -> str:
+    """_code_errors.py: one exception class per failing ResultCode."""
+    base_by_category = category_classes(root / ERRORS_MODULE)
+    failing = [member for member in ResultCode if not member.is_success]
+    bases = sorted({base_by_category[member.category] for member in failing}, key=str.lower)
     lines = [
         f"# Generated from ResultCode by `{COMMAND}`: do not edit by hand.",
-        "# One class per failing code, under the class of the code's category.",
+        '"""One exception class per failing ResultCode, under the class of its category.',
+        "",
+        "Import them from ``cca_result_codes.errors``: it re-exports them, and their",
+        "reprs and pickles name it. The classes of the categories are written by hand",
+        "there.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from .codes import ResultCode",
+        "from .errors import (",
+        *(f"    {base}," for base in bases),
+        ")",
+        "",
+        "# typing costs import time; checkers treat this name as True.",
+        "TYPE_CHECKING = False",
+        "if TYPE_CHECKING:",
+        "    from typing import ClassVar",
+        "",
+        "__all__: list[str] = [",
+        *(f'    "{name}",' for name in sorted(member.name for member in failing)),
+        "]",
     ]
-    names: list[str] = []
     category: Category | None = None
-    for member in ResultCode:
-        if member.is_success:
-            continue
+    for member in failing:
+        lines += ["", ""]
         if member.category is not category:
             category = member.category
-            lines += ["", "", f"# {category.label}"]
-        else:
-            lines += ["", ""]
-        names.append(member.name)
-        bases = f"{base_by_category[member.category]}, code=ResultCode.{member.name}"
-        head = f"class {member.name}({bases}):"
+            lines += [f"# {category.label}"]
+        head_bases = f"{base_by_category[member.category]}, code=ResultCode.{member.name}"
+        head = f"class {member.name}({head_bases}):"
         if len(head) > 100:  # wrapped as ruff format wraps a class statement
-            head = f"class {member.name}(\n    {bases}\n):"
+            head = f"class {member.name}(\n    {head_bases}\n):"
         lines += [
             head,
             f'    """{_docstring_text(member)}"""',
             "",
             "    code: ClassVar[ResultCode]",
         ]
-    lines += ["", ""]
-    lines += ["__all__ += [", *(f'    "{name}",' for name in sorted(names)), "]"]
     return "\n".join(lines) + "\n"
 
 
@@ -82,25 +97,31 @@ def _docstring_text(member: ResultCode) -> str:
     return text
 
 
-def _category_classes(errors_path: Path) -> dict[Category, str]:
-    """The name of each category's class, read from the hand-written part of errors.py.
+def category_classes(errors_path: Path) -> dict[Category, str]:
+    """The name of each category's class, read from the class statements of errors.py.
 
-    The module runs with its generated region emptied, so that a stale region
-    (one that names a code the table no longer has) cannot block its own
-    regeneration.
+    The source is parsed, not run: a class statement with the keyword
+    ``category=Category.NAME`` stands for that category.
     """
-    source = _replace_region(errors_path.read_text(encoding="utf-8"), "", errors_path)
-    namespace: dict[str, object] = {
-        "__name__": "cca_result_codes.errors",
-        "__package__": "cca_result_codes",
-    }
-    exec(compile(source, str(errors_path), "exec"), namespace)
+    tree = ast.parse(errors_path.read_text(encoding="utf-8"), str(errors_path))
     found: dict[Category, str] = {}
-    for value in namespace.values():
-        if isinstance(value, type) and isinstance(
-            category := vars(value).get("category"), Category
-        ):
-            found[category] = value.__name__
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for keyword in node.keywords:
+            value = keyword.value
+            if (
+                keyword.arg == "category"
+                and isinstance(value, ast.Attribute)
+                and isinstance(value.value, ast.Name)
+                and value.value.id == "Category"
+            ):
+                found[Category[value.attr]] = node.name
+    missing = [
+        category.name for category in Category if category.is_error and category not in found
+    ]
+    if missing:
+        raise SystemExit(f"{errors_path}: no class statement with category=Category.{missing[0]}")
     return found
 
 
@@ -111,36 +132,17 @@ def reference_page(root: Path) -> str:
 
 
 TARGETS = [
-    Target(ERRORS_MODULE, error_classes, region=True),
+    Target(CODE_ERRORS_MODULE, code_errors_module),
     Target("docs/reference.md", reference_page),
 ]
-
-
-def _replace_region(text: str, region: str, path: Path) -> str:
-    lines = text.splitlines(keepends=True)
-    starts = [i for i, line in enumerate(lines) if REGION_START in line]
-    ends = [i for i, line in enumerate(lines) if REGION_END in line]
-    if len(starts) != 1 or len(ends) != 1 or starts[0] > ends[0]:
-        raise SystemExit(
-            f"{path}: expected one line with {REGION_START!r} before one line with {REGION_END!r}"
-        )
-    return "".join([*lines[: starts[0] + 1], region, *lines[ends[0] :]])
-
-
-def _expected(target: Target, root: Path) -> tuple[Path, str]:
-    path = root / target.path
-    text = target.render(root)
-    if target.region:
-        text = _replace_region(path.read_text(encoding="utf-8"), text, path)
-    return path, text
 
 
 def stale(root: Path = ROOT) -> list[str]:
     """The paths of the targets under *root* whose text is not what it would be generated as."""
     names: list[str] = []
     for target in TARGETS:
-        path, text = _expected(target, root)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path = root / target.path
+        if not path.exists() or path.read_text(encoding="utf-8") != target.render(root):
             names.append(target.path)
     return names
 
@@ -149,7 +151,8 @@ def write(root: Path = ROOT) -> list[str]:
     """Rewrite the stale targets under *root*; return their paths."""
     written: list[str] = []
     for target in TARGETS:
-        path, text = _expected(target, root)
+        path = root / target.path
+        text = target.render(root)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8", newline="\n")
             written.append(target.path)
@@ -158,9 +161,7 @@ def write(root: Path = ROOT) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command: 0 when everything is (now) current, 1 with --check when not."""
-    parser = argparse.ArgumentParser(
-        description="Rewrite every generated region and file from the one table."
-    )
+    parser = argparse.ArgumentParser(description="Rewrite every generated file from the one table.")
     parser.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 when a target is stale"
     )

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import cca_result_codes
 from cca_result_codes import (
+    ApiResponse,
     Category,
     CcaApiClientError,
     CcaApiError,
@@ -34,7 +35,9 @@ from cca_result_codes import (
     QuotaError,
     RecordingError,
     ReportingError,
+    RequestInfo,
     ResultCode,
+    ServerVersion,
     TaskError,
     UpdateFailedError,
     errors,
@@ -440,13 +443,16 @@ def test_registration_by_class_keyword(monkeypatch: pytest.MonkeyPatch) -> None:
     assert CcaApiError.for_code(102) is CcaApiError
 
 
-# --- the generated region and files
+# --- the generated module and files
 
 # mutmut rewrites src/ in its copy of the tree, so there the files are not what the
 # generator writes; these tests exercise scripts/generate.py, which it does not mutate.
+# mutmut's clean run sets no MUTANT_UNDER_TEST, but it runs the tests in its own process.
 _NOT_UNDER_MUTMUT = pytest.mark.skipif(
-    "MUTANT_UNDER_TEST" in os.environ, reason="mutmut's copy of src/ is rewritten"
+    "MUTANT_UNDER_TEST" in os.environ or "mutmut" in sys.modules,
+    reason="mutmut's copy of src/ is rewritten",
 )
+CODE_ERRORS = "src/cca_result_codes/_code_errors.py"
 
 
 @_NOT_UNDER_MUTMUT
@@ -456,79 +462,116 @@ def test_every_generated_target_is_current() -> None:
 
 
 @_NOT_UNDER_MUTMUT
-def test_the_region_says_it_is_generated_and_how() -> None:
-    lines = (ROOT / "src/cca_result_codes/errors.py").read_text(encoding="utf-8").splitlines()
-    start = lines.index("# --- generated region: start ---")
-    assert lines[start + 1] == (
+def test_the_generated_module_says_so_and_how_in_its_first_line() -> None:
+    first = (ROOT / CODE_ERRORS).read_text(encoding="utf-8").splitlines()[0]
+    assert first == (
         "# Generated from ResultCode by `python scripts/generate.py`: do not edit by hand."
     )
-    assert lines[-1] == "# --- generated region: end ---"
+
+
+def test_the_generated_classes_live_apart_and_are_named_by_errors() -> None:
+    from cca_result_codes import _code_errors  # pyright: ignore[reportPrivateUsage]
+
+    assert _code_errors.UnknownToken is errors.UnknownToken
+    assert sorted(_code_errors.__all__) == sorted(row.name for row in FAILING_ROWS)
+    assert errors.__all__[-104:] == _code_errors.__all__
+    assert repr(errors.UnknownToken) == "<class 'cca_result_codes.errors.UnknownToken'>"
+    assert repr(errors.UnknownToken("expired")) == "UnknownToken('expired')"
+    assert errors.UnknownToken.__qualname__ == "UnknownToken"
+    # The hand-written module holds no per-code class statement of its own.
+    hand_written = (ROOT / "src/cca_result_codes/errors.py").read_text(encoding="utf-8")
+    assert "class UnknownToken" not in hand_written
 
 
 def _copy_targets(tmp_path: Path) -> Path:
-    for name in ("src/cca_result_codes/errors.py", "docs/reference.md"):
+    for name in ("src/cca_result_codes/errors.py", CODE_ERRORS, "docs/reference.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / name, tmp_path / name)
     return tmp_path
 
 
 @_NOT_UNDER_MUTMUT
-def test_a_stale_region_is_named_then_rewritten(tmp_path: Path) -> None:
+def test_a_stale_module_is_named_then_rewritten(tmp_path: Path) -> None:
     root = _copy_targets(tmp_path)
-    module = root / "src/cca_result_codes/errors.py"
+    module = root / CODE_ERRORS
     current = module.read_text(encoding="utf-8")
-    hand_written, region = current.split("# --- generated region: start ---\n")
     # A code the table no longer has: the generator must not need to import this module.
-    renamed = region.replace("UnknownToken", "RenamedToken")
-    module.write_text(
-        f"{hand_written}# --- generated region: start ---\n{renamed}", encoding="utf-8"
-    )
+    module.write_text(current.replace("UnknownToken", "RenamedToken"), encoding="utf-8")
     (root / "docs/reference.md").write_text("# old\n", encoding="utf-8")
 
     check = _generate("--check", "--root", str(root))
     assert check.returncode == 1
     assert check.stdout == (
-        "stale: src/cca_result_codes/errors.py\n"
-        "stale: docs/reference.md\n"
-        "run: python scripts/generate.py\n"
+        f"stale: {CODE_ERRORS}\nstale: docs/reference.md\nrun: python scripts/generate.py\n"
     )
     write = _generate("--root", str(root))
     assert write.returncode == 0
-    assert write.stdout == ("rewrote src/cca_result_codes/errors.py\nrewrote docs/reference.md\n")
-    assert module.read_text(encoding="utf-8") == current
+    assert write.stdout == f"rewrote {CODE_ERRORS}\nrewrote docs/reference.md\n"
+    assert module.read_bytes() == (ROOT / CODE_ERRORS).read_bytes()
     assert (root / "docs/reference.md").read_bytes() == (ROOT / "docs/reference.md").read_bytes()
     assert _generate("--check", "--root", str(root)).returncode == 0
     assert _generate("--root", str(root)).stdout == ""
 
 
 @_NOT_UNDER_MUTMUT
-def test_hand_written_text_outside_the_region_is_kept(tmp_path: Path) -> None:
+def test_a_missing_module_is_named_then_written(tmp_path: Path) -> None:
     root = _copy_targets(tmp_path)
-    module = root / "src/cca_result_codes/errors.py"
-    edited = module.read_text(encoding="utf-8").replace(
-        '"""A general error', '"""A general error, edited by hand'
+    (root / CODE_ERRORS).unlink()
+    check = _generate("--check", "--root", str(root))
+    assert (check.returncode, check.stdout) == (
+        1,
+        f"stale: {CODE_ERRORS}\nrun: python scripts/generate.py\n",
     )
-    module.write_text(edited, encoding="utf-8")
-    assert _generate("--check", "--root", str(root)).returncode == 0
-    region_start = edited.index("# --- generated region: start ---\n")
-    module.write_text(edited[:region_start] + edited[region_start:].replace("\n\n\n", "\n"))
-    assert _generate("--root", str(root)).returncode == 0
-    assert module.read_text(encoding="utf-8") == edited
+    assert _generate("--root", str(root)).stdout == f"rewrote {CODE_ERRORS}\n"
+    assert (root / CODE_ERRORS).read_bytes() == (ROOT / CODE_ERRORS).read_bytes()
 
 
 @_NOT_UNDER_MUTMUT
-def test_a_file_without_its_markers_is_refused(tmp_path: Path) -> None:
+def test_the_category_classes_are_read_from_the_hand_written_module(tmp_path: Path) -> None:
     root = _copy_targets(tmp_path)
-    module = root / "src/cca_result_codes/errors.py"
-    module.write_text(
-        module.read_text(encoding="utf-8").replace("# --- generated region: end ---", ""),
+    errors_module = root / "src/cca_result_codes/errors.py"
+    errors_module.write_text(
+        errors_module.read_text(encoding="utf-8").replace("class GeneralError(", "class Generic("),
+        encoding="utf-8",
+    )
+    assert _generate("--root", str(root)).returncode == 0
+    written = (root / CODE_ERRORS).read_text(encoding="utf-8")
+    assert "class UnknownToken(Generic, code=ResultCode.UnknownToken):" in written
+    assert "GeneralError" not in written
+    assert "class ListenInBusy(ListenInError, code=ResultCode.ListenInBusy):" in written
+
+
+@_NOT_UNDER_MUTMUT
+def test_a_category_without_its_class_is_refused(tmp_path: Path) -> None:
+    root = _copy_targets(tmp_path)
+    errors_module = root / "src/cca_result_codes/errors.py"
+    errors_module.write_text(
+        errors_module.read_text(encoding="utf-8").replace(
+            "category=Category.QUOTA", "category=Quota.QUOTA"
+        ),
         encoding="utf-8",
     )
     result = _generate("--check", "--root", str(root))
     assert result.returncode == 1
-    assert "expected one line with '--- generated region: start ---' before one line" in (
-        result.stderr
+    assert result.stderr == (f"{errors_module}: no class statement with category=Category.QUOTA\n")
+
+
+@_NOT_UNDER_MUTMUT
+def test_the_generator_runs_and_imports_no_error_module() -> None:
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['generate.py', '--check']\n"
+        "try:\n"
+        f"    runpy.run_path({str(ROOT / 'scripts/generate.py')!r}, run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    print(done.code)\n"
+        "print(sorted(m for m in sys.modules if 'errors' in m))\n"
     )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.stdout == "0\n[]\n", result.stderr
+    assert "exec(" not in (ROOT / "scripts/generate.py").read_text(encoding="utf-8")
 
 
 def _generate(*args: str) -> subprocess.CompletedProcess[str]:
@@ -601,3 +644,337 @@ def test_an_error_class_mixes_with_the_builtin_exceptions(builtin: type[Exceptio
     mixed = types.new_class("Mixed", (errors.CcaTimeout, builtin))
     assert issubclass(mixed, errors.CcaTimeout)
     assert issubclass(mixed, builtin)
+
+
+# --- a caller's own subclasses: reading them never raises (issue 17, item 2)
+
+
+class CcaTimeoutError(TimeoutError, errors.CcaTimeout):
+    """A builtin first: its __init__ is OSError's, and CcaApiError's never runs."""
+
+
+class PlainInitTimeout(errors.CcaTimeout):
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)
+
+
+class PlainInitGeneral(GeneralError):
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)
+
+
+@pytest.mark.parametrize("cls", [CcaTimeoutError, PlainInitTimeout], ids=lambda c: c.__name__)
+def test_a_subclass_whose_init_skips_ours_still_reads(cls: type[errors.CcaTimeout]) -> None:
+    error = cls("slow")
+    assert "result_code" not in vars(error)  # the case at hand: CcaApiError.__init__ never ran
+    assert error.result_code is ResultCode.CcaTimeout
+    assert error.retryable is True
+    assert is_retryable(error) is True
+    assert (error.raw_code, error.status_code, error.error) == (None, None, "")
+    assert (error.response, error.headers) == (None, None)
+    assert str(error) == "slow"
+
+
+def test_a_category_subclass_whose_init_skips_ours_has_no_code() -> None:
+    error = PlainInitGeneral("odd")
+    assert error.result_code is None
+    assert error.retryable is False
+    assert is_retryable(error) is False
+
+
+def test_the_issues_example_inside_tenacity_is_retried_and_then_raised() -> None:
+    import tenacity
+
+    attempts: list[int] = []
+
+    @tenacity.retry(
+        retry=tenacity.retry_if_exception(is_retryable),
+        stop=tenacity.stop_after_attempt(3),
+        sleep=lambda _: None,
+        reraise=True,
+    )
+    def call() -> None:
+        attempts.append(1)
+        raise CcaTimeoutError("slow")
+
+    with pytest.raises(CcaTimeoutError, match=r"^slow$"):
+        call()
+    assert len(attempts) == 3
+
+
+class _RaisingRetryable(CcaApiError):
+    @property
+    def retryable(self) -> bool:
+        raise RuntimeError("a caller's bug")
+
+
+def test_is_retryable_never_raises() -> None:
+    assert is_retryable(_RaisingRetryable("x")) is False
+    assert is_retryable(None) is False
+    assert is_retryable("CcaTimeout") is False
+    assert is_retryable(errors.CcaTimeout) is False  # the class, not an instance
+
+
+class _TruthyRetryable(CcaApiError):
+    @property
+    def retryable(self) -> bool:
+        return 1  # type: ignore[return-value]  # a caller's property that is not a bool
+
+
+def test_is_retryable_is_a_real_bool() -> None:
+    assert is_retryable(_TruthyRetryable("x")) is False
+    assert type(is_retryable(errors.CcaTimeout("t"))) is bool
+
+
+def test_retryable_of_a_code_that_is_not_a_member() -> None:
+    # A caller who passes a plain number where a member belongs gets no advice, not a crash.
+    error = CcaApiError("x", result_code=10002)  # type: ignore[arg-type]  # the wrong type, on purpose
+    assert error.retryable is False
+    assert is_retryable(error) is False
+
+
+# --- registration is all or nothing (issue 17, item 8)
+
+
+def test_a_refused_class_statement_registers_nothing() -> None:
+    with pytest.raises(
+        TypeError,
+        match=r"^Oops is for ResultCode\.UnknownToken, one of the general errors:"
+        " it must subclass the class of that category$",
+    ):
+
+        class Oops(CcaApiError, category=Category.SUCCESS, code=ResultCode.UnknownToken):  # pyright: ignore[reportUnusedClass]
+            pass
+
+    assert CcaApiError.for_category(Category.SUCCESS) is CcaApiError
+    assert CcaApiError.for_code(0) is CcaApiError
+    assert CcaApiError.for_code(102) is errors.UnknownToken
+    # A 500 with code 0 raises the base class, not the phantom.
+    assert type(_raised(_failure(0, 500))) is CcaApiError
+
+
+def test_a_correct_class_after_a_refused_one_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(errors._CLASS_BY_CATEGORY))  # pyright: ignore[reportPrivateUsage]
+    with pytest.raises(TypeError):
+
+        class Oops(CcaApiError, category=Category.SUCCESS, code=ResultCode.UnknownToken):  # pyright: ignore[reportUnusedClass]
+            pass
+
+    class SuccessOnAFailingStatus(CcaApiError, category=Category.SUCCESS):
+        pass
+
+    assert CcaApiError.for_code(0) is SuccessOnAFailingStatus
+    assert type(_raised(_failure(0, 500))) is SuccessOnAFailingStatus
+
+
+def test_a_taken_code_refuses_the_category_named_beside_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", {})
+    with pytest.raises(
+        TypeError,
+        match=r"^<ResultCode.UnknownToken: 102> already has its exception class, UnknownToken$",
+    ):
+
+        class Twice(CcaApiError, category=Category.GENERAL, code=ResultCode.UnknownToken):  # pyright: ignore[reportUnusedClass]
+            pass
+
+    assert errors._CLASS_BY_CATEGORY == {}  # pyright: ignore[reportPrivateUsage]
+    assert CcaApiError.for_code(102) is errors.UnknownToken
+
+
+def test_a_taken_category_refuses_the_code_named_beside_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(errors, "_CLASS_BY_CODE", {})
+    with pytest.raises(TypeError, match=r"^<Category.GENERAL: 'general errors'> already has"):
+
+        class Twice(CcaApiError, category=Category.GENERAL, code=ResultCode.UnknownToken):  # pyright: ignore[reportUnusedClass]
+            pass
+
+    assert errors._CLASS_BY_CODE == {}  # pyright: ignore[reportPrivateUsage]
+    assert CcaApiError.for_code(199) is GeneralError
+
+
+def test_one_statement_registers_a_category_and_a_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", {})
+    monkeypatch.setattr(errors, "_CLASS_BY_CODE", {})
+
+    class QuotaLock(CcaApiError, category=Category.QUOTA, code=ResultCode.QuotaLockFailed):
+        code: ClassVar[ResultCode]
+
+    assert QuotaLock.category is Category.QUOTA
+    assert QuotaLock.code is ResultCode.QuotaLockFailed
+    assert QuotaLock("x").result_code is ResultCode.QuotaLockFailed
+    assert CcaApiError.for_code(809) is QuotaLock
+    assert CcaApiError.for_code(801) is QuotaLock
+    assert CcaApiError.for_code(101) is CcaApiError
+
+
+# --- a registered class that mixes in OSError is raised (issue 17, item 9)
+
+
+def test_a_registered_category_class_mixing_in_oserror_is_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(errors._CLASS_BY_CATEGORY))  # pyright: ignore[reportPrivateUsage]
+
+    class S(CcaApiError, OSError, category=Category.SUCCESS):
+        pass
+
+    raised = _raised(_failure(0, 500))
+    assert type(raised) is S
+    assert isinstance(raised, OSError)
+    assert (raised.result_code, raised.raw_code, raised.status_code) == (ResultCode.Success, 0, 500)
+    assert raised.args == (
+        "500 Success (0): No error \N{EM DASH} why [GET http://cca/CcaWebApi/agents]",
+    )
+    clone = copy.deepcopy(raised)  # as pickle does, but a local class cannot be found by name
+    assert (type(clone), clone.args, clone.raw_code, clone.errno) == (S, raised.args, 0, None)
+
+
+def test_a_registered_code_class_mixing_in_oserror_is_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(errors, "_CLASS_BY_CODE", dict(errors._CLASS_BY_CODE))  # pyright: ignore[reportPrivateUsage]
+    del errors._CLASS_BY_CODE[ResultCode.CcaTimeout]  # pyright: ignore[reportPrivateUsage]
+
+    class NetTimeout(CcaApiClientError, ConnectionError, code=ResultCode.CcaTimeout):
+        code: ClassVar[ResultCode]
+
+    raised = _raised(_failure(10002, 504))
+    assert type(raised) is NetTimeout
+    assert isinstance(raised, ConnectionError)
+    assert (raised.result_code, raised.status_code, raised.error) == (
+        ResultCode.CcaTimeout,
+        504,
+        "why",
+    )
+    assert is_retryable(raised) is True
+
+
+# --- headers
+
+
+def test_headers_given_are_kept_and_pickle() -> None:
+    headers = {"Retry-After": "5", "X-Request-Id": "abc"}
+    for error in (
+        CcaApiError("busy", headers=headers),
+        EnvelopeError("not JSON", status_code=503, headers=headers),
+    ):
+        assert error.headers is headers
+        clone = pickle.loads(pickle.dumps(error))
+        assert clone.headers == {"Retry-After": "5", "X-Request-Id": "abc"}
+        assert copy.copy(error).headers == headers
+
+
+def test_headers_default_to_none() -> None:
+    assert CcaApiError("x").headers is None
+    assert EnvelopeError("x").headers is None
+    assert _raised(_failure(102, 401)).headers is None  # a dict has no headers
+
+
+def test_headers_come_from_the_response_when_not_given() -> None:
+    from typing import cast
+
+    # Any response with headers counts; one read from a transport keeps a snapshot there.
+    response = cast("ApiResponse", types.SimpleNamespace(headers={"Retry-After": "7"}))
+    assert CcaApiError("x", response=response).headers == {"Retry-After": "7"}
+    given = {"Retry-After": "1"}
+    assert CcaApiError("x", response=response, headers=given).headers is given
+
+
+class _EnvelopeErrorOfYourOwn(EnvelopeError):
+    def __init__(self, message: str) -> None:
+        ValueError.__init__(self, message)
+
+
+def test_an_envelope_error_whose_init_skips_ours_still_reads() -> None:
+    error = _EnvelopeErrorOfYourOwn("odd")
+    assert (error.status_code, error.excerpt, error.headers) == (None, "", None)
+
+
+# --- pickles written by release 0.1.0 still load
+
+# Written by 0.1.0's classes with pickle.dumps(), default protocol: a GeneralError that
+# raise_for_result() raised for a 401 with code 102, one made by hand, and an EnvelopeError.
+PICKLE_0_1_0_RAISED = (
+    b"\x80\x04\x95\x19\x02\x00\x00\x00\x00\x00\x00\x8c\x17cca_result_codes.errors\x94\x8c\x0c"
+    b"GeneralError\x94\x93\x94\x8cS401 UnknownToken (102): Unknown token \xe2\x80\x94 expired"
+    b" [GET http://cca/CcaWebApi/agents]\x94\x85\x94R\x94}\x94(\x8c\x0bresult_code\x94\x8c\x16"
+    b"cca_result_codes.codes\x94\x8c\nResultCode\x94\x93\x94Kf\x85\x94R\x94\x8c\x08raw_code"
+    b"\x94Kf\x8c\x0bstatus_code\x94M\x91\x01\x8c\x05error\x94\x8c\x07expired\x94\x8c\x08"
+    b"response\x94\x8c\x19cca_result_codes.envelope\x94\x8c\x0bApiResponse\x94\x93\x94(h\x12"
+    b"\x8c\x0bRequestInfo\x94\x93\x94\x8c\x03GET\x94\x8c\x1bhttp://cca/CcaWebApi/agents\x94"
+    b"\x86\x94R\x94\x8c\x19cca_result_codes.versions\x94\x8c\rServerVersion\x94\x93\x94(K\x05"
+    b"K\x04K\x06K\x00t\x94R\x94M\x91\x01h\x0cKfh\x10}\x94(h\tKf\x8c\x05Error\x94h\x10u}\x94("
+    b"\x8c\x07Request\x94}\x94(\x8c\x06Method\x94h\x17\x8c\x03Url\x94h\x18u\x8c\x07Version\x94"
+    b"\x8c\x075.4.6.0\x94\x8c\nStatusCode\x94M\x91\x01\x8c\x08Response\x94h ut\x94R\x94ub."
+)
+PICKLE_0_1_0_BY_HAND = (
+    b"\x80\x04\x95\x80\x00\x00\x00\x00\x00\x00\x00\x8c\x17cca_result_codes.errors\x94\x8c\x0c"
+    b"GeneralError\x94\x93\x94\x8c\x07by hand\x94\x85\x94R\x94}\x94(\x8c\x0bresult_code\x94N"
+    b"\x8c\x08raw_code\x94N\x8c\x0bstatus_code\x94N\x8c\x05error\x94\x8c\x00\x94\x8c\x08"
+    b"response\x94Nub."
+)
+PICKLE_0_1_0_ENVELOPE_ERROR = (
+    b"\x80\x04\x95`\x00\x00\x00\x00\x00\x00\x00\x8c\x17cca_result_codes.errors\x94\x8c\r"
+    b"EnvelopeError\x94\x93\x94\x8c\x03bad\x94\x85\x94R\x94}\x94(\x8c\x0bstatus_code\x94M"
+    b"\xf6\x01\x8c\x07excerpt\x94\x8c\x06<html>\x94ub."
+)
+
+
+def test_a_pickle_of_0_1_0_raised_error_loads() -> None:
+    error = pickle.loads(PICKLE_0_1_0_RAISED)
+    assert type(error) is GeneralError
+    assert str(error) == (
+        "401 UnknownToken (102): Unknown token \N{EM DASH} expired"
+        " [GET http://cca/CcaWebApi/agents]"
+    )
+    assert (error.result_code, error.raw_code, error.status_code, error.error) == (
+        ResultCode.UnknownToken,
+        102,
+        401,
+        "expired",
+    )
+    assert error.headers is None
+    response = error.response
+    assert type(response) is ApiResponse
+    assert (response.status_code, response.result_code, response.raw_code, response.error) == (
+        401,
+        ResultCode.UnknownToken,
+        102,
+        "expired",
+    )
+    assert (response.request, response.version) == (
+        RequestInfo("GET", "http://cca/CcaWebApi/agents"),
+        ServerVersion(5, 4, 6, 0),
+    )
+    assert response.envelope == {
+        "Request": {"Method": "GET", "Url": "http://cca/CcaWebApi/agents"},
+        "Version": "5.4.6.0",
+        "StatusCode": 401,
+        "Response": {"ResultCode": 102, "Error": "expired"},
+    }
+    assert error.retryable is False
+
+
+def test_a_pickle_of_0_1_0_error_made_by_hand_loads() -> None:
+    error = pickle.loads(PICKLE_0_1_0_BY_HAND)
+    assert (type(error), error.args, error.result_code, error.response) == (
+        GeneralError,
+        ("by hand",),
+        None,
+        None,
+    )
+
+
+def test_a_pickle_of_0_1_0_envelope_error_loads() -> None:
+    error = pickle.loads(PICKLE_0_1_0_ENVELOPE_ERROR)
+    assert (type(error), str(error), error.status_code, error.excerpt, error.headers) == (
+        EnvelopeError,
+        "bad",
+        502,
+        "<html>",
+        None,
+    )

@@ -84,7 +84,7 @@ def test_threads_racing_on_first_use_in_a_fresh_interpreter(attempt: int) -> Non
 
 # Every module that the API reference documents, reached as an attribute in a fresh interpreter.
 SUBMODULES = ["categories", "codes", "envelope", "errors", "exports", "hooks", "legacy"]
-SUBMODULES += ["testing", "versions"]
+SUBMODULES += ["response", "retrying", "testing", "versions"]
 
 
 @pytest.mark.parametrize("name", SUBMODULES)

@@ -14,8 +14,9 @@ What the package offers:
   envelope into an ``ApiResponse``.
 - ``CcaApiError``, with one subclass per failing category (``GeneralError``,
   ``ListenInError`` ...) and, in ``cca_result_codes.errors``, one per code;
-  ``EnvelopeError`` for input that is not an envelope; ``is_retryable()``
-  for retry libraries such as tenacity.
+  ``EnvelopeError`` for input that is not an envelope.
+- ``is_retryable()``, this library's advice on a code, and ``is_transient()``
+  with ``wait_retry_after()``, for retrying a whole HTTP call with tenacity.
 - The modules ``hooks`` (response hooks for requests and httpx), ``testing``
   (envelopes for tests) and ``exports`` (the table as JSON, CSV, Markdown and
   more), imported by name.
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
         is_retryable,
     )
     from .legacy import LegacyCodeError
+    from .retrying import is_transient, wait_retry_after
 
 __all__ = [
     "ApiResponse",
@@ -76,7 +78,9 @@ __all__ = [
     "afrom_response",
     "from_response",
     "is_retryable",
+    "is_transient",
     "legacy",
+    "wait_retry_after",
 ]
 __version__ = "0.1.0"
 
@@ -103,6 +107,8 @@ _LAZY_MODULES = {
     "UpdateFailedError": "errors",
     "is_retryable": "errors",
     "LegacyCodeError": "legacy",
+    "is_transient": "retrying",
+    "wait_retry_after": "retrying",
 }
 
 
@@ -117,6 +123,8 @@ _SUBMODULES = frozenset(
         "exports",
         "hooks",
         "legacy",
+        "response",
+        "retrying",
         "testing",
         "versions",
     }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ._describe import describe_int, short
 from .categories import Category
-from .errors import CcaApiError, new_error
+from .errors import CcaApiError
 from .legacy import legacy_gap
 
 # typing costs import time; checkers treat this name as True.
@@ -158,14 +158,13 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             error_class = CcaApiError.for_code(code)
         else:
             error_class = CcaApiError.for_category(self.category)
-        raise new_error(
-            error_class,
+        raise error_class(
             self._failure_message(),
-            code,
-            self.raw_code,
-            self.status_code,
-            self.error,
-            self,
+            result_code=code,
+            raw_code=self.raw_code,
+            status_code=self.status_code,
+            error=self.error,
+            response=self,
         )
 
     def _failure_message(self) -> str:
