@@ -45,8 +45,9 @@ PROG = "cca-codes"
 LONGEST_MESSAGE = 500
 
 # Characters that move the cursor, change colours, reorder text or hide on a terminal:
-# C0 and C1 controls and DEL, then, as Unicode 15.1 lists them, the line and paragraph
-# separators (Zl, Zp) and every format character (Cf), bidi marks and overrides included.
+# C0 and C1 controls and DEL, lone surrogates (a file name's undecodable bytes), then, as
+# Unicode 15.1 lists them, the line and paragraph separators (Zl, Zp) and every format
+# character (Cf), bidi marks and overrides included.
 _UNSAFE_RANGES = (
     (0x00, 0x1F),
     (0x7F, 0x9F),
@@ -62,6 +63,7 @@ _UNSAFE_RANGES = (
     (0x2028, 0x202E),  # separators, bidi embeddings and overrides
     (0x2060, 0x2064),
     (0x2066, 0x206F),  # bidi isolates and deprecated format characters
+    (0xD800, 0xDFFF),  # lone surrogates, which no terminal can show
     (0xFEFF, 0xFEFF),
     (0xFFF9, 0xFFFB),
     (0x110BD, 0x110BD),
@@ -221,8 +223,8 @@ def complain_raw(text: str) -> None:
     try:
         sys.stderr.write(text)
         sys.stderr.flush()
-    except (AttributeError, OSError):
-        # stderr is closed or full too: the exit status is all that is left.
+    except (AttributeError, OSError, ValueError):
+        # stderr is closed, full or strict about encodings too: the exit status is all that is left.
         silence(sys.stderr)
 
 
