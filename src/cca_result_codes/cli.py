@@ -14,8 +14,13 @@ Exit status:
 
 Errors are one line on stderr, never a traceback. Output never fails on
 encoding: text a terminal cannot show is escaped (``\\xe9``), JSON falls back
-to ``\\u`` escapes, and control characters in a server's text are shown
-escaped (``\\x1b``), never sent to the terminal.
+to ``\\u`` escapes, and control and format characters in a server's text are
+shown escaped (``\\x1b``, ``\\u200f``), never sent to the terminal.
+
+This module parses the command line and runs the subcommands, one
+``_add_*`` function per subcommand (listed in ``_SUBCOMMANDS``) and one
+handler each. What reaches the terminal goes through ``_terminal``; the
+``cca-codes`` script enters through ``__main__.run``.
 
 ``cca-codes 102`` and ``cca-codes --version`` take a fast path that loads
 neither argparse, json nor the envelope parser; their output and exit status
