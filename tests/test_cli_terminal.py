@@ -189,6 +189,7 @@ def test_a_stdin_without_read1_is_read_with_read(
             " encode character '\\ud800' in position 0: surrogates not allowed)\n",
         ),
     ],
+    ids=["NUL", "lone surrogate"],
 )
 def test_an_impossible_file_name_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], name: str, message: str
@@ -250,6 +251,7 @@ def test_nothing_else_is_escaped() -> None:
         ("\udcff", "\\udcff"),
         ("\U000e007f", "\\U000e007f"),
     ],
+    ids=lambda value: f"U+{ord(value):04X}" if len(value) == 1 else "escaped",
 )
 def test_escapes_are_spelled_as_python_spells_them(char: str, escaped: str) -> None:
     assert terminal.printable(f"a{char}b") == f"a{escaped}b"
@@ -283,7 +285,9 @@ def test_escaped_text_holds_no_unsafe_character_and_reads_back(text: str) -> Non
     assert shown.encode("latin-1", "backslashreplace").decode("unicode_escape") == text
 
 
-@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u2066", "\u200b", "\xad"])
+@pytest.mark.parametrize(
+    "mark", ["\u200e", "\u200f", "\u061c", "\u2066", "\u200b", "\xad"], ids=ord
+)
 def test_bidi_marks_are_escaped_in_explain_and_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], mark: str
 ) -> None:
@@ -325,6 +329,7 @@ def test_bidi_marks_are_escaped_in_explain_and_on_stderr(
             "no command or result code named 'expor'; did you mean export?",
         ),
     ],
+    ids=["lst", "LST", "explian", "serch", "legasy", "expor"],
 )
 def test_a_mistyped_command_gets_a_hint(
     capsys: pytest.CaptureFixture[str], word: str, message: str
