@@ -101,6 +101,30 @@ def test_explain_without_a_file_at_a_terminal_is_a_usage_error() -> None:
     )
 
 
+def test_explain_without_a_file_at_a_terminal_in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(EXAMPLE.read_bytes())))
+    assert main(["explain"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "cca-codes: explain needs a FILE, or - to type the envelope here"
+        " (see 'cca-codes explain --help')\n",
+    )
+
+
+def test_a_closed_stderr_leaves_the_exit_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    stderr = io.StringIO()
+    stderr.close()  # writing raises ValueError, not OSError
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["127"]) == 1
+    assert main(["explain", "a\x00b.json"]) == 2
+
+
 def test_explain_without_a_file_reads_a_pipe() -> None:
     result = subprocess.run(
         [*COMMAND, "explain"],
@@ -209,6 +233,63 @@ FORMAT_CHARACTERS = [
     for point in range(0x110000)
     if unicodedata.category(chr(point)) in ("Cc", "Cf", "Cs", "Zl", "Zp")
 ]
+
+
+# Unicode 15.1's control (Cc), format (Cf) and separator (Zl, Zp) characters, and the
+# surrogates (Cs), written out: the Python that runs this may know an older Unicode.
+UNICODE_15_1_UNSAFE = [
+    (0x00, 0x1F),
+    (0x7F, 0x9F),
+    (0xAD, 0xAD),
+    (0x600, 0x605),
+    (0x61C, 0x61C),
+    (0x6DD, 0x6DD),
+    (0x70F, 0x70F),
+    (0x890, 0x891),
+    (0x8E2, 0x8E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xD800, 0xDFFF),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+]
+
+
+def test_the_unsafe_characters_are_unicode_15_1s() -> None:
+    expected = {point for first, last in UNICODE_15_1_UNSAFE for point in range(first, last + 1)}
+    assert expected == terminal.UNSAFE
+    # Whatever Unicode this Python knows, it knows no unsafe character that is not listed.
+    assert {ord(char) for char in FORMAT_CHARACTERS} <= expected
+
+
+@pytest.mark.parametrize(
+    ("point", "text", "json_text"),
+    [
+        (0x00, "\\x00", "\\u0000"),
+        (0xFF, "\\xff", "\\u00ff"),
+        (0x100, "\\u0100", "\\u0100"),
+        (0xFFFF, "\\uffff", "\\uffff"),
+        (0x10000, "\\U00010000", "\\ud800\\udc00"),
+        (0x103FF, "\\U000103ff", "\\ud800\\udfff"),
+        (0x10400, "\\U00010400", "\\ud801\\udc00"),
+        (0x10FFFF, "\\U0010ffff", "\\udbff\\udfff"),
+    ],
+    ids=lambda value: hex(value) if isinstance(value, int) else "",
+)
+def test_escapes_at_their_edges(point: int, text: str, json_text: str) -> None:
+    assert terminal._text_escape(point) == text  # pyright: ignore[reportPrivateUsage]
+    assert terminal._json_escape(point) == json_text  # pyright: ignore[reportPrivateUsage]
+    assert json.loads(f'"{json_text}"') == chr(point)
 
 
 def test_every_control_and_format_character_is_escaped_in_text() -> None:
@@ -356,6 +437,16 @@ def test_a_word_close_to_both_a_command_and_a_code_names_both(
     assert main(["Lis"]) == 2
     assert capsys.readouterr().err == (
         "cca-codes: no command or result code named 'Lis'; did you mean list?\n"
+    )
+
+
+def test_a_word_close_to_a_command_and_to_codes_names_them_all(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["sadCrc"]) == 2
+    assert capsys.readouterr().err == (
+        "cca-codes: no command or result code named 'sadCrc'; did you mean search?"
+        " (or the code BadCrc)\n"
     )
 
 

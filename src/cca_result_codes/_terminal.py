@@ -96,15 +96,15 @@ def _json_escape(point: int) -> str:
 
 
 _TEXT_ESCAPES = {point: _text_escape(point) for point in UNSAFE}
-# In JSON, json.dumps already escapes C0; what is left becomes a \\u escape, still valid JSON.
-_JSON_ESCAPES = {point: _json_escape(point) for point in UNSAFE if point >= 0x20}
+# In JSON, json.dumps already escapes C0 and leaves only the newlines of its indentation;
+# what else is unsafe becomes a \\u escape, still valid JSON.
+_JSON_ESCAPES = {point: _json_escape(point) for point in UNSAFE if chr(point) != "\n"}
 
 
 class OutputError(Exception):
     """Standard output could not be written; wraps the OSError."""
 
     def __init__(self, error: OSError) -> None:
-        super().__init__(error)
         self.error = error
 
 

@@ -492,8 +492,7 @@ def _find_code(text: str, *, suggest_commands: bool = False) -> ResultCode:
     if not text:
         raise UserError("a result code is a number such as 102 or a name, not ''", EXIT_USAGE)
     if _is_int(text):
-        # Leading zeros are allowed ("0102" is 102): only the significant digits count.
-        if len(text.removeprefix("-").lstrip("0")) > _LONGEST_NUMBER:
+        if _too_long(text):
             raise UserError(f"{clip(text, 24)} is not a documented result code", EXIT_NOT_FOUND)
         number = int(text)
         member = ResultCode.get(number)
@@ -514,7 +513,7 @@ def _unknown_name(text: str, suggest_commands: bool) -> UserError:
     close = difflib.get_close_matches(text, [member.name for member in ResultCode])  # at most 3
     codes = " or ".join(close)
     if suggest_commands:
-        command = difflib.get_close_matches(text.lower(), COMMANDS, n=1)
+        command = difflib.get_close_matches(text.lower(), COMMANDS)
         if command:
             also = f" (or the code {codes})" if close else ""
             return UserError(
@@ -542,7 +541,7 @@ def _parse_version(text: str, option: str) -> ServerVersion:
 
 def _parse_int(text: str, what: str) -> int:
     digits = text.strip()
-    if not _is_int(digits) or len(digits.removeprefix("-").lstrip("0")) > _LONGEST_NUMBER:
+    if not _is_int(digits) or _too_long(digits):
         raise UserError(f"{what} must be a whole number, not {clip(text, 24)!r}", EXIT_USAGE)
     return int(digits)
 
@@ -550,6 +549,14 @@ def _parse_int(text: str, what: str) -> int:
 def _is_int(text: str) -> bool:
     digits = text.removeprefix("-")
     return digits.isascii() and digits.isdigit()
+
+
+def _too_long(number: str) -> bool:
+    """Whether *number* has more significant digits than a result code can have.
+
+    Leading zeros do not count, so "0000000000102" is 102, as a padded log shows it.
+    """
+    return not set(number.removeprefix("-")[:-_LONGEST_NUMBER]) <= {"0"}
 
 
 # --- reading
