@@ -117,6 +117,8 @@ def test_unknown_answers_exit_1_with_one_line(
         (["list", "--since", "5.x"], "--since: invalid server version '5.x'"),
         (["list", "--bogus"], "unrecognized arguments: --bogus (see 'cca-codes --help')"),
         (["export", "--format", "xml"], "invalid choice: 'xml'"),
+        (["list", "--format", "xml"], "invalid choice: 'xml'"),
+        (["search", "busy", "--format", "xml"], "invalid choice: 'xml'"),
         (["legacy", "seven"], "the legacy number must be a whole number, not 'seven'"),
         (["legacy", "9" * 5000], "the legacy number must be a whole number"),
         (["explain", "/no/such/file.json"], "cannot read /no/such/file.json"),

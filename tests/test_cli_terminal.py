@@ -276,6 +276,10 @@ def test_the_unsafe_characters_are_unicode_15_1s() -> None:
     ("point", "text", "json_text"),
     [
         (0x00, "\\x00", "\\u0000"),
+        (0x09, "\\t", "\\u0009"),
+        (0x0A, "\\n", "\\u000a"),
+        (0x0D, "\\r", "\\u000d"),
+        (0x1B, "\\x1b", "\\u001b"),
         (0xFF, "\\xff", "\\u00ff"),
         (0x100, "\\u0100", "\\u0100"),
         (0xFFFF, "\\uffff", "\\uffff"),
@@ -451,6 +455,8 @@ def test_a_word_close_to_a_command_and_to_codes_names_them_all(
 
 
 def test_an_explicit_show_suggests_codes_only(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["legacy", "--reverse", "lst"]) == 1
+    assert capsys.readouterr().err == "cca-codes: no result code named 'lst'\n"
     assert main(["show", "lst"]) == 1
     assert capsys.readouterr().err == "cca-codes: no result code named 'lst'\n"
     assert main(["show", "--json", "lst"]) == 1
