@@ -78,7 +78,7 @@ def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
         "note": "",
         "category": "LISTEN_IN",
         "category_label": "listen-in errors",
-        "since": "5.4.6.0",
+        "since": "5.4.6",
         "legacy_code": 712,
         "retryable": False,
         "is_success": False,
@@ -117,6 +117,8 @@ def test_unknown_answers_exit_1_with_one_line(
         (["list", "--since", "5.x"], "--since: invalid server version '5.x'"),
         (["list", "--bogus"], "unrecognized arguments: --bogus (see 'cca-codes --help')"),
         (["export", "--format", "xml"], "invalid choice: 'xml'"),
+        (["list", "--format", "xml"], "invalid choice: 'xml'"),
+        (["search", "busy", "--format", "xml"], "invalid choice: 'xml'"),
         (["legacy", "seven"], "the legacy number must be a whole number, not 'seven'"),
         (["legacy", "9" * 5000], "the legacy number must be a whole number"),
         (["explain", "/no/such/file.json"], "cannot read /no/such/file.json"),
@@ -369,7 +371,7 @@ def test_export_csv(capsys: pytest.CaptureFixture[str]) -> None:
         "note": "",
         "category": "SUCCESS",
         "category_label": "success",
-        "since": "5.4.6.0",
+        "since": "5.4.6",
         "legacy_code": "3",
         "retryable": "false",
         "is_success": "true",
@@ -428,14 +430,32 @@ def test_unknown_code_messages_in_full(
     assert run(capsys, *argv) == (1, "", f"cca-codes: {message}\n")
 
 
-def test_numbers_may_have_leading_zeros_up_to_twelve_characters(
+def test_numbers_may_have_any_number_of_leading_zeros(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert run(capsys, "000000000102")[1].startswith("102 UnknownToken\n")
+    assert run(capsys, "0000000000102")[1].startswith("102 UnknownToken\n")
+    assert run(capsys, "0" * 40 + "711")[1].startswith("711 ListenInNoActiveConversationFound\n")
+    assert run(capsys, "show", "-0000000000000")[1].startswith("0 Success\n")
     assert run(capsys, "legacy", "000000000712")[1].startswith("712 before 5.4.6 is 711")
-    status, _, err = run(capsys, "legacy", "0000000000712")
+    assert run(capsys, "legacy", "0000000000712")[1].startswith("712 before 5.4.6 is 711")
+    # Twelve significant digits are still a number; thirteen are not a code at all.
+    assert run(capsys, "0999999999999") == (
+        1,
+        "",
+        "cca-codes: 999999999999 is not a documented result code\n",
+    )
+    assert run(capsys, "1000000000000") == (
+        1,
+        "",
+        "cca-codes: 1000000000000 is not a documented result code\n",
+    )
+    assert run(capsys, "legacy", "-0999999999999")[2] == (
+        "cca-codes: legacy code -999999999999 is not a documented result code\n"
+    )
+    status, _, err = run(capsys, "legacy", "-1000000000000")
     assert status == 2
-    assert err == "cca-codes: the legacy number must be a whole number, not '0000000000712'\n"
+    assert err == "cca-codes: the legacy number must be a whole number, not '-1000000000000'\n"
     err = run(capsys, "legacy", "7" * 25)[2]
     assert err == (
         "cca-codes: the legacy number must be a whole number, not '"
@@ -573,6 +593,7 @@ def test_markdown_cells_escape_pipes() -> None:
         ('""', "Server version: not given; HTTP status 200"),
         ("5", "Server version: not given; HTTP status 200"),
         ('"5.4.5"', "Server version: 5.4.5.0; HTTP status 200"),
+        ('"5.4.5.0"', "Server version: 5.4.5.0; HTTP status 200"),
         ('"5.4.6.1"', "Server version: 5.4.6.1; HTTP status 200"),
         ('"5.4.6\\u001b"', "Server version: 5.4.6.0 (sent as '5.4.6\\x1b'); HTTP status 200"),
         (

@@ -19,6 +19,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from cca_result_codes import __version__
+from cca_result_codes import _terminal as terminal
 from cca_result_codes import cli as cli_module
 from cca_result_codes.cli import main
 from vendor_table import SPEC_DIR
@@ -445,7 +446,7 @@ def test_json_on_a_stdout_with_no_encoding_is_ascii(
 def test_the_fast_path_needs_no_parser(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def no_parser(args: list[str]) -> int:
+    def no_parser(args: list[str], shorthand: bool) -> int:
         raise AssertionError(f"the parser ran for {args}")
 
     monkeypatch.setattr(cli_module, "_run_parser", no_parser)
@@ -523,7 +524,7 @@ def test_wrap_packs_words_as_textwrap_does(
     expected = textwrap.wrap(
         text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
     ) or [first]
-    lines = cli_module._wrap(text, width, first, rest)  # pyright: ignore[reportPrivateUsage]
+    lines = terminal.wrap(text, width, first, rest)
     # textwrap may leave a space at the end of a line before a cut word; ours does not.
     assert lines == [line.rstrip(" ") if line != first else line for line in expected]
 
@@ -533,13 +534,13 @@ def test_wrap_packs_words_as_textwrap_does(
 @example("ab", 1)
 @example("", 5)
 def test_wrap_never_loses_a_character(text: str, width: int) -> None:
-    lines = cli_module._wrap(text, width)  # pyright: ignore[reportPrivateUsage]
+    lines = terminal.wrap(text, width)
     assert all(len(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
 def test_wrap_examples() -> None:
-    wrap = cli_module._wrap  # pyright: ignore[reportPrivateUsage]
+    wrap = terminal.wrap
     assert wrap("a  b   c ", 10) == ["a b c"]  # runs of spaces count as one
     assert wrap("> " + "x" * 9, 10, "", "  ") == [">", "  xxxxxxxx", "  x"]
     assert wrap("ab abcdefghij", 6, "> ", "  ") == ["> ab a", "  bcde", "  fghi", "  j"]

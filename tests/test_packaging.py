@@ -119,7 +119,7 @@ def test_wheel_holds_the_package_and_py_typed(dist: Path) -> None:
     assert not [name for name in names if name.startswith(("tests/", "docs/"))]
     entry_points = next(name for name in names if name.endswith("entry_points.txt"))
     assert (
-        "cca-codes = cca_result_codes.cli:main"
+        "cca-codes = cca_result_codes.__main__:run"
         in zipfile.ZipFile(wheel).read(entry_points).decode()
     )
 

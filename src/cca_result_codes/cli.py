@@ -14,8 +14,13 @@ Exit status:
 
 Errors are one line on stderr, never a traceback. Output never fails on
 encoding: text a terminal cannot show is escaped (``\\xe9``), JSON falls back
-to ``\\u`` escapes, and control characters in a server's text are shown
-escaped (``\\x1b``), never sent to the terminal.
+to ``\\u`` escapes, and control and format characters in a server's text are
+shown escaped (``\\x1b``, ``\\u200f``), never sent to the terminal.
+
+This module parses the command line and runs the subcommands, one
+``_add_*`` function per subcommand (listed in ``_SUBCOMMANDS``) and one
+handler each. What reaches the terminal goes through ``_terminal``; the
+``cca-codes`` script enters through ``__main__.run``.
 
 ``cca-codes 102`` and ``cca-codes --version`` take a fast path that loads
 neither argparse, json nor the envelope parser; their output and exit status
@@ -24,10 +29,25 @@ are those of the full parser.
 
 from __future__ import annotations
 
-import os
 import sys
 
 from . import __version__
+from ._terminal import (
+    PROG,
+    OutputError,
+    clip,
+    complain,
+    complain_raw,
+    flush,
+    is_terminal,
+    prepare_stdout,
+    print_json,
+    printable,
+    silence,
+    wrap,
+    write,
+    write_lines,
+)
 from .categories import Category
 from .codes import ResultCode
 from .exports import block, short_version
@@ -37,13 +57,15 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterable, Sequence
-    from typing import BinaryIO, NoReturn, TextIO
+    from io import BufferedReader
+    from typing import NoReturn, TextIO
 
     from .envelope import ApiResponse
 
+    NewCommand = Callable[[str, str, str], argparse.ArgumentParser]
+
 __all__ = ["MAX_INPUT_BYTES", "main"]
 
-PROG = "cca-codes"
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL, EXIT_WRITE_ERROR = 70, 74  # EX_SOFTWARE and EX_IOERR of sysexits.h
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE
@@ -55,25 +77,9 @@ MAX_INPUT_BYTES = 32 * 1024 * 1024
 _CHUNK = 1024 * 1024
 _WIDTH = 80
 _MIN_DESCRIPTION_WIDTH = 20
-# Longer digit strings are no result code, and int() of thousands of digits raises.
+# Longer digit strings (leading zeros aside) are no result code, and int() of thousands
+# of digits raises.
 _LONGEST_NUMBER = 12
-_LONGEST_MESSAGE = 500
-
-# Characters that move the cursor, change colours or reorder text on a terminal:
-# C0 and C1 controls, DEL, line and paragraph separators, and bidi controls.
-_UNSAFE = (
-    *range(0x20),
-    *range(0x7F, 0xA0),
-    *range(0x2028, 0x202F),
-    *range(0x2066, 0x206A),
-)
-_SHORT_ESCAPES = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
-_TEXT_ESCAPES = {
-    point: _SHORT_ESCAPES.get(point, f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}")
-    for point in _UNSAFE
-}
-# In JSON, json.dumps already escapes C0; what is left becomes a \\u escape, still valid JSON.
-_JSON_ESCAPES = {point: f"\\u{point:04x}" for point in _UNSAFE if point >= 0x20}
 
 
 class UserError(Exception):
@@ -82,13 +88,6 @@ class UserError(Exception):
     def __init__(self, message: str, exit_status: int) -> None:
         super().__init__(message)
         self.exit_status = exit_status
-
-
-class _OutputError(Exception):
-    """Standard output could not be written; wraps the OSError."""
-
-    def __init__(self, error: OSError) -> None:
-        self.error = error
 
 
 class _Exit(Exception):
@@ -110,26 +109,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(args: list[str], fast: bool) -> int:
     try:
         try:
-            _prepare_stdout()
+            prepare_stdout()
             status = _dispatch(args, fast)
         except UserError as error:
-            _complain(str(error))
+            complain(str(error))
             status = error.exit_status
         except _Exit as done:
             status = done.status
         # Flush here, not at exit, so that a failing write is handled below.
-        _flush()
-    except _OutputError as failure:
-        _silence(sys.stdout)
+        flush()
+    except OutputError as failure:
+        silence(sys.stdout)
         if isinstance(failure.error, BrokenPipeError):
             # The reader went away (as with "| head"): not worth a word.
             return EXIT_BROKEN_PIPE
-        _complain(f"cannot write the output: {failure.error.strerror or failure.error}")
+        complain(f"cannot write the output: {failure.error.strerror or failure.error}")
         return EXIT_WRITE_ERROR
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as error:
-        _complain(
+        complain(
             f"internal error: {type(error).__name__}: {error}; this is a bug, please report it"
             f" with the command you ran ({PROG} {__version__},"
             f" Python {'.'.join(map(str, sys.version_info[:3]))})"
@@ -139,14 +138,16 @@ def _main(args: list[str], fast: bool) -> int:
 
 
 def _dispatch(args: list[str], fast: bool) -> int:
-    args = _expand_shorthand(args)
+    expanded = _expand_shorthand(args)
+    # Without a command, a word may be a mistyped command rather than a code's name.
+    shorthand = expanded is not args
     if fast:
         # "cca-codes 102" is the common case: answer it without argparse.
-        if args == ["--version"]:
+        if expanded == ["--version"]:
             return _print_version()
-        if len(args) == 2 and args[0] == "show" and _is_positional(args[1]):
-            return _show_text(_find_code(args[1]))
-    return _run_parser(args)
+        if len(expanded) == 2 and expanded[0] == "show" and _is_positional(expanded[1]):
+            return _show_text(_find_code(expanded[1], suggest_commands=shorthand))
+    return _run_parser(expanded, shorthand)
 
 
 def _expand_shorthand(args: list[str]) -> list[str]:
@@ -166,24 +167,25 @@ def _is_positional(arg: str) -> bool:
 
 
 def _print_version() -> int:
-    _out(f"{PROG} {__version__}\n")
+    write(f"{PROG} {__version__}\n")
     return EXIT_OK
 
 
 # --- the full parser
 
 
-def _run_parser(args: list[str]) -> int:
+def _run_parser(args: list[str], shorthand: bool) -> int:
     parser, commands = _build_parser()
     options = parser.parse_args(args)
+    options.suggest_commands = shorthand
     if options.version:
         return _print_version()
     if options.command is None:
-        _complain_raw(parser.format_help())
+        complain_raw(parser.format_help())
         return EXIT_USAGE
     if options.command == "help":
         topic: str | None = options.topic
-        _out((parser if topic is None else commands[topic]).format_help())
+        write((parser if topic is None else commands[topic]).format_help())
         return EXIT_OK
     handler: Callable[[argparse.Namespace], int] = options.handler
     return handler(options)
@@ -191,8 +193,6 @@ def _run_parser(args: list[str]) -> int:
 
 def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     import argparse
-
-    from .exports import FORMATS
 
     class Parser(argparse.ArgumentParser):
         """Errors become one line; help goes through the guarded writer."""
@@ -204,7 +204,7 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
             raise _Exit(status)  # only --help gets here: error() is overridden
 
         def print_help(self, file: object = None) -> None:
-            _out(self.format_help())
+            write(self.format_help())
 
     parser = Parser(
         prog=PROG,
@@ -220,21 +220,33 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         return subparsers.add_parser(name, help=summary, description=description)
 
+    for add_command in _SUBCOMMANDS:
+        add_command(command)
+    return parser, dict(subparsers.choices)
+
+
+# --- one function per subcommand: its arguments, then what it does
+
+
+def _add_show(command: NewCommand) -> None:
     show = command(
         "show",
         "one code, by number or name",
-        "Show one result code: its description, category, first version, number before"
-        " 5.4.6, retry advice and note. Names ignore case, underscores, hyphens and spaces.",
+        "Show one result code: its description, category, first version, number"
+        " before 5.4.6, retry advice and note. Names ignore case, underscores, hyphens and"
+        " spaces; numbers may have leading zeros.",
     )
     show.add_argument("code", help="a number such as 102 or a name such as UnknownToken")
     _add_json_flag(show)
     show.set_defaults(handler=_show)
 
+
+def _add_list(command: NewCommand) -> None:
     listing = command(
         "list",
         "codes, all or filtered, with the retry advice",
-        "List codes: code, name, retry advice and description. On a terminal this is a"
-        " table; into a pipe, one code per line with tab-separated fields.",
+        "List codes: code, name, retry advice and description. On a terminal"
+        " this is a table; into a pipe, one code per line with tab-separated fields.",
     )
     listing.add_argument("--category", help="a category's name or label, such as listen-in")
     listing.add_argument(
@@ -246,6 +258,8 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     _add_list_formats(listing)
     listing.set_defaults(handler=_list)
 
+
+def _add_search(command: NewCommand) -> None:
     search = command(
         "search",
         "codes whose name, description or note contain TEXT",
@@ -256,6 +270,8 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     _add_list_formats(search)
     search.set_defaults(handler=_search)
 
+
+def _add_legacy(command: NewCommand) -> None:
     legacy = command(
         "legacy",
         "translate a number from a server older than 5.4.6",
@@ -275,14 +291,21 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     _add_json_flag(legacy)
     legacy.set_defaults(handler=_legacy)
 
+
+def _add_explain(command: NewCommand) -> None:
     explain = command(
         "explain",
         "explain a CcaWebApi response in plain words",
-        "Read a CcaWebApi JSON envelope (at most 32 MiB) and say what it means. Exit"
-        " status 0 for success, 1 for a reported failure, 2 for input that is not an"
+        "Read a CcaWebApi JSON envelope (at most 32 MiB) and say what it means."
+        " Exit status 0 for success, 1 for a reported failure, 2 for input that is not an"
         " envelope.",
     )
-    explain.add_argument("file", help="a file holding the JSON envelope, or - for standard input")
+    explain.add_argument(
+        "file",
+        nargs="?",
+        help="a file holding the JSON envelope, or - for standard input (the default when"
+        " standard input is not a terminal)",
+    )
     explain.add_argument(
         "--server-version",
         help="the server's version, when the envelope has none",
@@ -290,6 +313,10 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     )
     _add_json_flag(explain)
     explain.set_defaults(handler=_explain)
+
+
+def _add_export(command: NewCommand) -> None:
+    from .exports import FORMATS
 
     export = command(
         "export",
@@ -306,6 +333,8 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     formats.add_argument("--json", action="store_true", help="the same as --format json")
     export.set_defaults(handler=_export)
 
+
+def _add_help(command: NewCommand) -> None:
     helper = command(
         "help",
         "the help of the command, or of one COMMAND",
@@ -314,7 +343,19 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     helper.add_argument(
         "topic", nargs="?", choices=COMMANDS, metavar="COMMAND", help="a command's name"
     )
-    return parser, dict(subparsers.choices)
+
+
+# The subcommands in the order of the help; a new one adds its function here and its name to
+# COMMANDS.
+_SUBCOMMANDS: tuple[Callable[[NewCommand], None], ...] = (
+    _add_show,
+    _add_list,
+    _add_search,
+    _add_legacy,
+    _add_explain,
+    _add_export,
+    _add_help,
+)
 
 
 def _add_json_flag(parser: argparse.ArgumentParser) -> None:
@@ -336,11 +377,11 @@ def _add_list_formats(parser: argparse.ArgumentParser) -> None:
 
 
 def _show(options: argparse.Namespace) -> int:
-    member = _find_code(options.code)
+    member = _find_code(options.code, suggest_commands=options.suggest_commands)
     if options.json:
         from .exports import record
 
-        _print_json(record(member))
+        print_json(record(member))
         return EXIT_OK
     return _show_text(member)
 
@@ -358,8 +399,8 @@ def _show_text(member: ResultCode) -> int:
     lines = [f"{member.value} {member.name}"]
     for label, value in rows:
         lead = f"  {label + ':':<13}"
-        lines += _wrap(value, _WIDTH, lead, " " * len(lead))
-    _out_lines(lines)
+        lines += wrap(value, _WIDTH, lead, " " * len(lead))
+    write_lines(lines)
     return EXIT_OK
 
 
@@ -411,7 +452,7 @@ def _legacy(options: argparse.Namespace) -> int:
         except LegacyCodeError as error:
             if len(asked) == 1:
                 raise UserError(str(error), EXIT_NOT_FOUND) from None
-            _complain(str(error))
+            complain(str(error))
             records.append(None)
             status = EXIT_NOT_FOUND
             continue
@@ -420,9 +461,9 @@ def _legacy(options: argparse.Namespace) -> int:
 
             records.append(record(member))
         else:
-            _out(_legacy_answer(old, member))
+            write(_legacy_answer(old, member))
     if options.json:
-        _print_json(records if len(asked) > 1 else records[0])
+        print_json(records if len(asked) > 1 else records[0])
     return status
 
 
@@ -443,38 +484,40 @@ def _explain(options: argparse.Namespace) -> int:
     server_version = None
     if options.server_version is not None:
         server_version = _parse_version(options.server_version, "--server-version")
-    data = _read_input(options.file)
+    path = _input_path(options.file)
+    data = _read_input(path)
     try:
         reply = from_response(data, server_version=server_version)
     except EnvelopeError as error:
-        raise UserError(f"{_source_name(options.file)}: {error}", EXIT_USAGE) from None
+        raise UserError(f"{_source_name(path)}: {error}", EXIT_USAGE) from None
     if options.json:
-        _print_json(_response_record(reply))
+        print_json(_response_record(reply))
     else:
         lines: list[str] = []
         for line in _explanation(reply):
-            lines += _wrap(line, _WIDTH, "", "  ")
-        _out_lines(lines)
+            lines += wrap(line, _WIDTH, "", "  ")
+        write_lines(lines)
     return EXIT_OK if reply.ok else EXIT_NOT_FOUND
 
 
 def _export(options: argparse.Namespace) -> int:
     from .exports import render
 
-    _out(render(options.format or "json"))
+    write(render(options.format or "json"))
     return EXIT_OK
 
 
 # --- finding things
 
 
-def _find_code(text: str) -> ResultCode:
+def _find_code(text: str, *, suggest_commands: bool = False) -> ResultCode:
+    """The code *text* names or numbers; *suggest_commands* when it may be a mistyped command."""
     text = text.strip()
     if not text:
         raise UserError("a result code is a number such as 102 or a name, not ''", EXIT_USAGE)
     if _is_int(text):
-        if len(text) > _LONGEST_NUMBER:
-            raise UserError(f"{_clip(text, 24)} is not a documented result code", EXIT_NOT_FOUND)
+        if _too_long(text):
+            raise UserError(f"{clip(text, 24)} is not a documented result code", EXIT_NOT_FOUND)
         number = int(text)
         member = ResultCode.get(number)
         if member is None:
@@ -485,12 +528,24 @@ def _find_code(text: str) -> ResultCode:
     try:
         return ResultCode.from_name(text)
     except KeyError:
-        import difflib
+        raise _unknown_name(text, suggest_commands) from None
 
-        names = [member.name for member in ResultCode]
-        close = difflib.get_close_matches(text, names)  # at most three
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        raise UserError(f"no result code named {text!r}{hint}", EXIT_NOT_FOUND) from None
+
+def _unknown_name(text: str, suggest_commands: bool) -> UserError:
+    import difflib
+
+    close = difflib.get_close_matches(text, [member.name for member in ResultCode])  # at most 3
+    codes = " or ".join(close)
+    if suggest_commands:
+        command = difflib.get_close_matches(text.lower(), COMMANDS)
+        if command:
+            also = f" (or the code {codes})" if close else ""
+            return UserError(
+                f"no command or result code named {text!r}; did you mean {command[0]}?{also}",
+                EXIT_USAGE,
+            )
+    hint = f"; did you mean {codes}?" if close else ""
+    return UserError(f"no result code named {text!r}{hint}", EXIT_NOT_FOUND)
 
 
 def _find_category(text: str) -> Category:
@@ -510,8 +565,8 @@ def _parse_version(text: str, option: str) -> ServerVersion:
 
 def _parse_int(text: str, what: str) -> int:
     digits = text.strip()
-    if not _is_int(digits) or len(digits) > _LONGEST_NUMBER:
-        raise UserError(f"{what} must be a whole number, not {_clip(text, 24)!r}", EXIT_USAGE)
+    if not _is_int(digits) or _too_long(digits):
+        raise UserError(f"{what} must be a whole number, not {clip(text, 24)!r}", EXIT_USAGE)
     return int(digits)
 
 
@@ -520,26 +575,65 @@ def _is_int(text: str) -> bool:
     return digits.isascii() and digits.isdigit()
 
 
+def _too_long(number: str) -> bool:
+    """Whether *number* has more significant digits than a result code can have.
+
+    Leading zeros do not count, so "0000000000102" is 102, as a padded log shows it.
+    """
+    return not set(number.removeprefix("-")[:-_LONGEST_NUMBER]) <= {"0"}
+
+
+# --- reading
+
+
+def _input_path(path: str | None) -> str:
+    """The file ``explain`` reads: *path*, or ``-`` when none is named and stdin is no terminal."""
+    if path is None:
+        if is_terminal(sys.stdin):
+            raise UserError(
+                "explain needs a FILE, or - to type the envelope here"
+                f" (see '{PROG} explain --help')",
+                EXIT_USAGE,
+            )
+        return "-"
+    return path
+
+
 def _read_input(path: str) -> bytearray:
     source = _source_name(path)
     try:
         if path != "-":
-            with open(path, "rb") as file:
-                return _read_limited(file, source)
+            with _open(path, source) as file:
+                return _read_limited(file.read1, source)
         stdin: TextIO | None = sys.stdin
         if stdin is None:
             raise UserError("cannot read standard input: it is closed", EXIT_USAGE)
-        if stdin.isatty():
-            _complain("reading an envelope from the terminal; end it with Ctrl-D")
-        return _read_limited(stdin.buffer, source)
+        if is_terminal(stdin):
+            complain("reading an envelope from the terminal; end it with Ctrl-D")
+        buffer = stdin.buffer
+        # read1 makes one read at most, so a terminal's first Ctrl-D ends the input, as for cat.
+        return _read_limited(getattr(buffer, "read1", buffer.read), source)
     except OSError as error:
         raise UserError(f"cannot read {source}: {error.strerror or error}", EXIT_USAGE) from None
 
 
-def _read_limited(file: BinaryIO, source: str) -> bytearray:
-    """All of *file*, holding at most one chunk past ``MAX_INPUT_BYTES`` (think /dev/zero)."""
+def _open(path: str, source: str) -> BufferedReader:
+    try:
+        return open(path, "rb")
+    except ValueError as error:  # a NUL, or a lone surrogate the file system cannot take
+        raise UserError(
+            f"cannot read {source}: not a possible file name ({error})", EXIT_USAGE
+        ) from None
+
+
+def _read_limited(read: Callable[[int], bytes], source: str) -> bytearray:
+    """What *read* gives up to its first empty read, holding at most one chunk past the limit.
+
+    The limit is ``MAX_INPUT_BYTES``, and the chunk the most one read asks for
+    (think of /dev/zero).
+    """
     data = bytearray()
-    while chunk := file.read(_CHUNK):
+    while chunk := read(_CHUNK):
         data += chunk
         if len(data) > MAX_INPUT_BYTES:
             raise UserError(
@@ -557,148 +651,24 @@ def _source_name(path: str) -> str:
 # --- printing
 
 
-def _prepare_stdout() -> None:
-    # Text the terminal's encoding cannot show (or a lone surrogate) is escaped, never fatal.
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="backslashreplace")
-
-
-def _out(text: str) -> None:
-    """Write *text* to stdout; a failing write becomes ``_OutputError``."""
-    stream: TextIO | None = sys.stdout
-    try:
-        if stream is None:
-            raise OSError("standard output is closed")
-        stream.write(text)
-    except OSError as error:
-        raise _OutputError(error) from None
-
-
-def _out_lines(lines: list[str]) -> None:
-    _out("".join(line + "\n" for line in lines))
-
-
-def _flush() -> None:
-    stream: TextIO | None = sys.stdout
-    if stream is not None:
-        try:
-            stream.flush()
-        except OSError as error:
-            raise _OutputError(error) from None
-
-
-def _silence(stream: TextIO | None) -> None:
-    # What is still buffered would fail again in the flush at exit: send it nowhere.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]  # None: AttributeError
-        finally:
-            os.close(devnull)
-    except (AttributeError, OSError, ValueError):
-        pass  # no file descriptor to redirect (closed, or replaced in-process)
-
-
-def _complain(message: str) -> None:
-    """One line on stderr, with control characters escaped and its length bounded."""
-    _complain_raw(f"{PROG}: {_clip(_printable(message), _LONGEST_MESSAGE)}\n")
-
-
-def _complain_raw(text: str) -> None:
-    try:
-        sys.stderr.write(text)
-        sys.stderr.flush()
-    except (AttributeError, OSError):
-        # stderr is closed or full too: the exit status is all that is left.
-        _silence(sys.stderr)
-
-
-def _printable(text: str) -> str:
-    r"""*text* with control characters escaped, safe to show on a terminal.
-
-    >>> _printable("red \x1b[31m text\a")
-    'red \\x1b[31m text\\x07'
-    """
-    return text.translate(_TEXT_ESCAPES)
-
-
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """Lines of at most *width* characters, in time linear in ``len(text)``.
-
-    Words are packed greedily and a word longer than a line is cut, as
-    ``textwrap.wrap(break_on_hyphens=False)`` does, whose slicing of long words
-    is quadratic. *first* and *rest* start the first and later lines.
-
-    >>> _wrap("no active call for agent", 12, "", "  ")
-    ['no active', '  call for', '  agent']
-    """
-    lines: list[str] = []
-    line, indent = first, len(first)
-    for word in text.split(" "):  # runs of spaces count as one
-        start = 0
-        while start < len(word):
-            empty = len(line) == indent  # a word is never empty, so this says no word yet
-            room = width - len(line) - (0 if empty else 1)
-            if len(word) - start <= room:
-                line += word[start:] if empty else " " + word[start:]
-                break
-            if empty:
-                room = max(room, 1)
-                lines.append(line + word[start : start + room])
-                start += room
-            elif len(word) > width - indent and room > 0:
-                # Too long for any line: fill this one first, as textwrap does.
-                # (Only a whole word gets here: a cut always leaves an empty line.)
-                lines.append(f"{line} {word[:room]}")
-                start = room
-            else:
-                lines.append(line)
-            line, indent = rest, len(rest)
-    lines.append(line)  # never empty here but for empty text: a word's last piece always fits
-    return lines
-
-
-def _stdout_takes_utf8() -> bool:
-    import codecs
-
-    encoding = getattr(sys.stdout, "encoding", None)
-    try:
-        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        return False
-
-
-def _print_json(value: object) -> None:
-    import json
-
-    utf8 = _stdout_takes_utf8()
-    # On UTF-8, keep the server's words as sent; lone surrogates come out as \\u escapes
-    # through the stream's backslashreplace, which JSON reads back. Elsewhere, ASCII.
-    text = json.dumps(value, indent=2, ensure_ascii=not utf8)
-    if utf8:
-        text = text.translate(_JSON_ESCAPES)
-    _out(text + "\n")
-
-
 def _print_codes(members: list[ResultCode], options: argparse.Namespace, empty: str) -> int:
     fmt: str | None = "json" if options.json else options.format
     if fmt == "json":
         from .exports import record
 
-        _print_json([record(member) for member in members])
+        print_json([record(member) for member in members])
         return EXIT_OK if members else EXIT_NOT_FOUND
     if not members:
         raise UserError(empty, EXIT_NOT_FOUND)
-    if fmt == "tsv" or (fmt is None and not _stdout_is_terminal()):
-        _out_lines(
+    if fmt == "tsv" or (fmt is None and not is_terminal(sys.stdout)):
+        write_lines(
             [
                 f"{member.value}\t{member.name}\t{_yes_no(member.retryable)}\t{member.description}"
                 for member in members
             ]
         )
     else:
-        _out_lines(_table(members))
+        write_lines(_table(members))
     return EXIT_OK
 
 
@@ -712,23 +682,12 @@ def _table(members: list[ResultCode]) -> list[str]:
     lines = [f"{'CODE':>5}  {'NAME':<{name_width}}  RETRY  DESCRIPTION"]
     for member in members:
         lead = f"{member.value:>5}  {member.name:<{name_width}}  {_yes_no(member.retryable):<5}  "
-        lines += _wrap(member.description, len(lead) + room, lead, indent)
+        lines += wrap(member.description, len(lead) + room, lead, indent)
     return lines
-
-
-def _stdout_is_terminal() -> bool:
-    try:
-        return bool(sys.stdout.isatty())
-    except (AttributeError, ValueError):
-        return False  # closed or replaced: not a terminal
 
 
 def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
-
-
-def _clip(text: str, room: int) -> str:
-    return text if len(text) <= room else text[: room - 1] + "\N{HORIZONTAL ELLIPSIS}"
 
 
 def _legacy_text(member: ResultCode) -> str:
@@ -759,13 +718,13 @@ def _response_record(reply: ApiResponse) -> dict[str, object]:
 
 
 def _explanation(reply: ApiResponse) -> list[str]:
+    """The plain-words lines of ``explain``; a server's text is shown escaped."""
     from .legacy import legacy_gap
 
-    """The plain-words lines of ``explain``; a server's text is shown escaped."""
     lines: list[str] = []
     if reply.request is not None:
-        method = _printable(reply.request.method or "?")
-        lines.append(f"Request: {method} {_printable(reply.request.url or '?')}")
+        method = printable(reply.request.method or "?")
+        lines.append(f"Request: {method} {printable(reply.request.url or '?')}")
     sent = reply.version_text or None  # "" is no version, as an absent one is
     if reply.version is None:
         server = "not given" if sent is None else "unknown"
@@ -774,7 +733,7 @@ def _explanation(reply: ApiResponse) -> list[str]:
         if sent in (server, short_version(reply.version)):
             sent = None
     if sent is not None:
-        server += f" (sent as {_clip(_printable(repr(sent)), 60)})"
+        server += f" (sent as {clip(printable(repr(sent)), 60)})"
     lines.append(f"Server version: {server}; HTTP status {reply.status_code}")
     code = reply.result_code
     if reply.raw_code is None:
@@ -793,7 +752,7 @@ def _explanation(reply: ApiResponse) -> list[str]:
             f"Result: {code.value} {code.name}{sent} ({code.category.label}): {code.description}"
         )
     if reply.error:
-        lines.append(f"Server's message: {_printable(reply.error)}")
+        lines.append(f"Server's message: {printable(reply.error)}")
     if reply.ok:
         lines.append("Outcome: success")
     else:

@@ -57,7 +57,7 @@ def record(member: ResultCode) -> dict[str, object]:
         "note": member.note,
         "category": member.category.name,
         "category_label": member.category.label,
-        "since": str(member.since),
+        "since": short_version(member.since),
         "legacy_code": legacy_number(member),
         "retryable": member.retryable,
         "is_success": member.is_success,
