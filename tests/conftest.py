@@ -11,6 +11,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# The cca_webapi fixture: the pytest11 entry point is turned off in pyproject.toml (it would
+# load the package before coverage starts), so the suite loads the plugin here.
+from cca_result_codes.testing._pytest_plugin import cca_webapi  # noqa: F401
+
 settings.register_profile("ci", max_examples=200, deadline=None)
 # Mutation testing runs the tests once per mutant: fewer examples, same properties.
 # Derandomized and without the example database, so that the gate's verdicts do
