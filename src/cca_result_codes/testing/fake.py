@@ -121,7 +121,7 @@ class RecordedCall:
 
 
 class _Reply:
-    __slots__ = ("body", "envelope", "headers", "left", "status")
+    __slots__ = ("body", "envelope", "headers", "left", "match_headers", "status")
 
     def __init__(
         self,
@@ -129,13 +129,18 @@ class _Reply:
         headers: dict[str, str],
         body: bytes,
         envelope: dict[str, Any] | None,
+        match_headers: Mapping[str, str] | None,
         left: int | None,
     ) -> None:
         self.status = status
         self.headers = headers
         self.body = body
         self.envelope = envelope  # made again per request, so Request names the real one
+        self.match_headers = _header_dict(match_headers)
         self.left = left  # None: repeats for ever
+
+    def matches(self, headers: Headers) -> bool:
+        return all(headers.get(name) == value for name, value in self.match_headers.items())
 
 
 class FakeCcaWebApi:
@@ -165,6 +170,7 @@ class FakeCcaWebApi:
         status_code: int | None = None,
         version: ServerVersion | str | None = DEFAULT_VERSION,
         headers: Mapping[str, str] | None = None,
+        match_headers: Mapping[str, str] | None = None,
         times: int = 1,
         repeat: bool = False,
     ) -> None:
@@ -175,7 +181,7 @@ class FakeCcaWebApi:
         version by default). ``Request`` names the request as received.
         """
         self._add_envelope(method, path, ResultCode.Success, "", status_code, version, payload,
-                           headers, times, repeat)
+                           headers, match_headers, times, repeat)
 
     def fail(
         self,
@@ -187,6 +193,7 @@ class FakeCcaWebApi:
         status_code: int | None = None,
         version: ServerVersion | str | None = DEFAULT_VERSION,
         headers: Mapping[str, str] | None = None,
+        match_headers: Mapping[str, str] | None = None,
         times: int = 1,
         repeat: bool = False,
     ) -> None:
@@ -197,7 +204,7 @@ class FakeCcaWebApi:
         ``ResultCode.Pending`` scripts an accepted, pending reply.
         """
         self._add_envelope(method, path, code, error, status_code, version, None,
-                           headers, times, repeat)
+                           headers, match_headers, times, repeat)
 
     def raw(
         self,
@@ -207,6 +214,7 @@ class FakeCcaWebApi:
         status: int = 200,
         *,
         headers: Mapping[str, str] | None = None,
+        match_headers: Mapping[str, str] | None = None,
         times: int = 1,
         repeat: bool = False,
     ) -> None:
@@ -223,7 +231,7 @@ class FakeCcaWebApi:
         if body and status in _BODILESS:
             raise ValueError(f"HTTP {status} carries no body")
         self._add(method, path, _Reply(status, _header_dict(headers), body, None,
-                                       _count(times, repeat)))
+                                       match_headers, _count(times, repeat)))
 
     def _add_envelope(
         self,
@@ -235,6 +243,7 @@ class FakeCcaWebApi:
         version: ServerVersion | str | None,
         payload: Any,
         headers: Mapping[str, str] | None,
+        match_headers: Mapping[str, str] | None,
         times: int,
         repeat: bool,
     ) -> None:
@@ -248,7 +257,8 @@ class FakeCcaWebApi:
                 f"HTTP {status} carries no body, so no envelope: use raw() for a bodiless reply"
             )
         merged = {"Content-Type": _JSON, **_header_dict(headers)}
-        self._add(method, path, _Reply(status, merged, b"", envelope, _count(times, repeat)))
+        self._add(method, path, _Reply(status, merged, b"", envelope, match_headers,
+                                       _count(times, repeat)))
 
     def _add(self, method: str, path: str, reply: _Reply) -> None:
         key = (_method(method), _script_path(path))
@@ -263,8 +273,8 @@ class FakeCcaWebApi:
         """Record the request and pick its reply: (status, headers, body)."""
         method = method.upper()
         with self._lock:
-            queue = self._routes.get((method, _path_of(url)))
-            reply = queue[0] if queue else None
+            queue = self._routes.get((method, _path_of(url)), [])
+            reply = next((reply for reply in queue if reply.matches(headers)), None)
             if reply is None:
                 status, reply_headers = UNMATCHED_STATUS, {"Content-Type": "text/plain"}
                 message = f"no reply scripted for {method} {_path_of(url)}; {self._left()}"
@@ -280,7 +290,7 @@ class FakeCcaWebApi:
                 if reply.left is not None:
                     reply.left -= 1
                     if reply.left == 0:
-                        queue.pop(0)  # type: ignore[union-attr]  # reply came from it
+                        queue.remove(reply)
             self.calls.append(RecordedCall(method, url, headers, body, status))
         if method == "HEAD":
             content = b""
