@@ -250,8 +250,12 @@ def test_the_plugin_loads_the_strategies_only_when_asked() -> None:
 
 def test_module_names_what_it_exports() -> None:
     assert sorted(strategies.__all__) == [
+        "BODY_STATUSES",
+        "api_errors",
         "envelope_texts",
         "envelopes",
+        "errors_of",
+        "request_infos",
         "result_codes",
         "server_versions",
         "unknown_codes",
