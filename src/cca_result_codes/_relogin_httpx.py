@@ -38,7 +38,9 @@ class HttpxRelogin(httpx.Auth):
     ) -> None:
         self._keeper = TokenKeeper(login, header, apply)
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
         request.read()  # the body is sent twice when a login comes between
         name = _name(request)  # before apply= may put the token in the URL
         token, generation = self._keeper.current()

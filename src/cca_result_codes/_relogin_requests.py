@@ -6,7 +6,6 @@ from functools import partial
 
 import requests
 import requests.auth
-from requests.cookies import extract_cookies_to_jar
 from requests.utils import rewind_body
 
 from .auth import TokenKeeper, is_unknown_token, may_say_unknown_token
@@ -45,7 +44,9 @@ class RequestsRelogin(requests.auth.AuthBase):
         # Kept without the token, so that apply= never sees a request it already changed.
         pristine = request.copy()
         self._keeper.put(request, token)
-        request.register_hook("response", partial(self._on_response, pristine, generation))
+        # Before the session's hooks, which prepare_hooks() adds after auth: requests_hook then
+        # sees the reply to the resent request.
+        request.hooks["response"].append(partial(self._on_response, pristine, generation))
         return request
 
     def _on_response(
@@ -61,11 +62,10 @@ class RequestsRelogin(requests.auth.AuthBase):
         response.close()  # its body is read: the connection goes back to the pool
         resend = pristine.copy()
         self._keeper.put(resend, token)
-        extract_cookies_to_jar(resend._cookies, response.request, response.raw)  # type: ignore[attr-defined]  # requests' own
-        resend.prepare_cookies(resend._cookies)  # type: ignore[attr-defined]  # as HTTPDigestAuth does
         if resend._body_position is not None:  # type: ignore[attr-defined]  # a file body: read it again
             rewind_body(resend)
-        again: requests.Response = response.connection.send(resend, **send_options)  # type: ignore[attr-defined]  # the adapter requests set
+        # The adapter that sent the first request, as requests' own HTTPDigestAuth resends.
+        again: requests.Response = response.connection.send(resend, **send_options)
         again.history.append(response)
         again.request = resend
         if _says_unknown_token(again):

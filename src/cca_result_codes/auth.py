@@ -143,9 +143,9 @@ class TokenKeeper:
             if generation != seen:
                 return token  # type: ignore[return-value]  # a login set it
             try:
-                result = self.login()
+                result: object = self.login()
                 if _is_awaitable(result):
-                    result = await result  # type: ignore[misc]  # checked just above
+                    result = await result
                 token = _checked(result)
             except BaseException as error:
                 name_request(error, request_name)
@@ -167,10 +167,10 @@ class TokenKeeper:
 
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeGuard
 
 
-def _is_awaitable(value: object) -> bool:
+def _is_awaitable(value: object) -> TypeGuard[Awaitable[object]]:
     from inspect import isawaitable
 
     return isawaitable(value)

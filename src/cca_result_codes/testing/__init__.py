@@ -113,7 +113,7 @@ def make_envelope(
         _optional_text(url, "url")
     if version is not None:
         envelope["Version"] = str(version)  # as given; a ServerVersion in its dotted form
-        server_version = _version_as_read(version)
+        server_version = version_as_read(version)
         if server_version is not None and server_version < UNIFIED_IN:
             number = to_legacy(number)
     envelope["StatusCode"] = status
@@ -125,7 +125,7 @@ def make_envelope(
     return envelope
 
 
-def _version_as_read(version: ServerVersion | str) -> ServerVersion | None:
+def version_as_read(version: ServerVersion | str) -> ServerVersion | None:
     """The server version that from_response() reads from *version*, as Version says it."""
     if isinstance(version, str):
         try:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     _Answer = Callable[[str, str, Headers, bytes], tuple[int, dict[str, str], bytes]]
 
 
-class _HttpxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class HttpxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     """Answers from a FakeCcaWebApi's script, sync and async."""
 
     def __init__(self, answer: _Answer) -> None:
@@ -34,5 +34,5 @@ class _HttpxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return httpx.Response(status, headers=reply_headers, content=content, request=request)
 
 
-def make_transport(answer: _Answer) -> _HttpxTransport:
-    return _HttpxTransport(answer)
+def make_transport(answer: _Answer) -> HttpxTransport:
+    return HttpxTransport(answer)

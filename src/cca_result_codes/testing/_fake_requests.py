@@ -13,7 +13,7 @@ from .fake import Headers
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     _Answer = Callable[[str, str, Headers, bytes], tuple[int, dict[str, str], bytes]]
 
@@ -29,21 +29,12 @@ class _RequestsAdapter(requests.adapters.HTTPAdapter):
         self,
         request: requests.PreparedRequest,
         stream: bool = False,
-        timeout: None | float | tuple[float, float] | tuple[float, None] = None,
+        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
         verify: bool | str = True,
-        cert: None | bytes | str | tuple[bytes | str, bytes | str] = None,
+        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
         proxies: Mapping[str, str] | None = None,
     ) -> requests.Response:
-        body = request.body
-        if body is None:
-            data = b""
-        elif isinstance(body, str):
-            data = body.encode()
-        elif isinstance(body, bytes):
-            data = body
-        else:  # a file or an iterator of chunks
-            read = getattr(body, "read", None)
-            data = read() if callable(read) else b"".join(body)  # type: ignore[arg-type]  # chunks
+        data = _bytes_of(request.body)
         headers = Headers(request.headers.items())
         status, reply_headers, content = self._answer(
             request.method or "GET", request.url or "", headers, data
@@ -62,3 +53,16 @@ class _RequestsAdapter(requests.adapters.HTTPAdapter):
 
 def make_adapter(answer: _Answer) -> _RequestsAdapter:
     return _RequestsAdapter(answer)
+
+
+def _bytes_of(body: object) -> bytes:
+    """The request body as bytes: requests sends bytes, text, a file or chunks."""
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode()
+    if isinstance(body, bytes):
+        return body
+    read = getattr(body, "read", None)
+    chunks: Iterable[bytes | str] = [read()] if callable(read) else body  # type: ignore[assignment]
+    return b"".join(chunk.encode() if isinstance(chunk, str) else chunk for chunk in chunks)

@@ -24,8 +24,7 @@ def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length > 0 else b""
-            host, port = self.server.server_address[:2]
-            url = f"http://{host!s}:{port}{self.path}"
+            url = f"http://{self.headers.get('Host', '127.0.0.1')}{self.path}"
             headers = Headers(self.headers.items())
             status, reply_headers, content = answer(self.command, url, headers, body)
             self.send_response(status)

@@ -47,12 +47,11 @@ if TYPE_CHECKING:
     from types import TracebackType
     from typing import Any
 
-    import httpx
     import requests.adapters
 
     from ..versions import ServerVersion
 
-__all__ = ["FakeCcaWebApi", "RecordedCall", "UNMATCHED_STATUS"]
+__all__ = ["UNMATCHED_STATUS", "FakeCcaWebApi", "RecordedCall"]
 
 UNMATCHED_STATUS = 501
 """The HTTP status of the answer to a request that no scripted reply matches.
@@ -102,9 +101,7 @@ class RecordedCall:
 
     __slots__ = ("body", "headers", "method", "path", "status", "url")
 
-    def __init__(
-        self, method: str, url: str, headers: Headers, body: bytes, status: int
-    ) -> None:
+    def __init__(self, method: str, url: str, headers: Headers, body: bytes, status: int) -> None:
         self.method = method
         self.url = url
         self.path = _path_of(url)
@@ -180,8 +177,19 @@ class FakeCcaWebApi:
         and *version* are ``make_envelope()``'s (a 2xx status; the vendor's
         version by default). ``Request`` names the request as received.
         """
-        self._add_envelope(method, path, ResultCode.Success, "", status_code, version, payload,
-                           headers, match_headers, times, repeat)
+        self._add_envelope(
+            method,
+            path,
+            ResultCode.Success,
+            "",
+            status_code,
+            version,
+            payload,
+            headers,
+            match_headers,
+            times,
+            repeat,
+        )
 
     def fail(
         self,
@@ -203,8 +211,19 @@ class FakeCcaWebApi:
         than 5.4.6 sends the code's legacy number. Any code works, so
         ``ResultCode.Pending`` scripts an accepted, pending reply.
         """
-        self._add_envelope(method, path, code, error, status_code, version, None,
-                           headers, match_headers, times, repeat)
+        self._add_envelope(
+            method,
+            path,
+            code,
+            error,
+            status_code,
+            version,
+            None,
+            headers,
+            match_headers,
+            times,
+            repeat,
+        )
 
     def raw(
         self,
@@ -230,8 +249,11 @@ class FakeCcaWebApi:
             raise ValueError(f"status must be an HTTP status from 200 to 599, not {status!r}")
         if body and status in _BODILESS:
             raise ValueError(f"HTTP {status} carries no body")
-        self._add(method, path, _Reply(status, _header_dict(headers), body, None,
-                                       match_headers, _count(times, repeat)))
+        self._add(
+            method,
+            path,
+            _Reply(status, _header_dict(headers), body, None, match_headers, _count(times, repeat)),
+        )
 
     def _add_envelope(
         self,
@@ -257,8 +279,11 @@ class FakeCcaWebApi:
                 f"HTTP {status} carries no body, so no envelope: use raw() for a bodiless reply"
             )
         merged = {"Content-Type": _JSON, **_header_dict(headers)}
-        self._add(method, path, _Reply(status, merged, b"", envelope, match_headers,
-                                       _count(times, repeat)))
+        self._add(
+            method,
+            path,
+            _Reply(status, merged, b"", envelope, match_headers, _count(times, repeat)),
+        )
 
     def _add(self, method: str, path: str, reply: _Reply) -> None:
         key = (_method(method), _script_path(path))
@@ -304,8 +329,8 @@ class FakeCcaWebApi:
         ]
         return "still scripted: " + (", ".join(scripted) if scripted else "nothing")
 
-    def httpx_transport(self) -> _HttpxTransport:
-        """A transport for ``httpx.Client(transport=...)`` and ``httpx.AsyncClient(transport=...)``."""
+    def httpx_transport(self) -> HttpxTransport:
+        """A transport for ``httpx.Client(transport=...)`` and ``httpx.AsyncClient(...)`` alike."""
         from ._fake_httpx import make_transport
 
         return make_transport(self._answer)
@@ -360,8 +385,12 @@ class FakeCcaWebApi:
         """
         self.assert_no_unmatched()
         with self._lock:
-            left = [reply for queue in self._routes.values() for reply in queue
-                    if reply.left is not None]
+            left = [
+                reply
+                for queue in self._routes.values()
+                for reply in queue
+                if reply.left is not None
+            ]
             if left:
                 raise AssertionError(f"FakeCcaWebApi: not every reply was used; {self._left()}")
 
@@ -373,7 +402,7 @@ class FakeCcaWebApi:
 
 
 if TYPE_CHECKING:
-    from ._fake_httpx import _HttpxTransport
+    from ._fake_httpx import HttpxTransport
 
 
 def _count(times: int, repeat: bool) -> int | None:

@@ -31,7 +31,7 @@ from ..codes import ResultCode
 from ..envelope import RequestInfo, from_response
 from ..errors import CcaApiError
 from ..versions import UNIFIED_IN, ServerVersion
-from . import _version_as_read, looks_like_result, make_envelope
+from . import looks_like_result, make_envelope, version_as_read
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
@@ -171,7 +171,7 @@ def _envelope(
     version = draw(versions)
     if version is not None:
         # Judged as from_response() judges it: "5.4.5 (build 7)" by its leading number.
-        read = _version_as_read(version)
+        read = version_as_read(version)
         # A code new after 5.4.6, or unknown, has no legacy number to write.
         assume(read is None or read >= UNIFIED_IN or not _has_no_legacy_number(code))
         if draw(st.booleans()):
@@ -184,7 +184,11 @@ def _envelope(
     takes_payload = status is None or 200 <= status < 300
     if code == ResultCode.Success and takes_payload and draw(st.booleans()):
         return make_envelope(
-            code, status_code=status, method=method, url=url, version=version,
+            code,
+            status_code=status,
+            method=method,
+            url=url,
+            version=version,
             payload=draw(_PAYLOADS),
         )
     return make_envelope(
