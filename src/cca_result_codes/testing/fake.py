@@ -139,6 +139,14 @@ class _Reply:
     def matches(self, headers: Headers) -> bool:
         return all(headers.get(name) == value for name, value in self.match_headers.items())
 
+    def condition(self) -> str:
+        """How messages name the headers this reply waits for: " with Token: t2"."""
+        pairs = ", ".join(f"{name}: {value}" for name, value in self.match_headers.items())
+        return f" with {pairs}" if pairs else ""
+
+    def count(self) -> str:
+        return "repeats" if self.left is None else f"{self.left} left"
+
 
 class FakeCcaWebApi:
     """A scripted CcaWebApi. Takes no arguments; script it with ``reply()``, ``fail()``, ``raw()``.
@@ -323,7 +331,7 @@ class FakeCcaWebApi:
 
     def _left(self) -> str:
         scripted = [
-            f"{method} {path} ({'repeats' if reply.left is None else reply.left})"
+            f"{method} {path}{reply.condition()} ({reply.count()})"
             for (method, path), queue in self._routes.items()
             for reply in queue
         ]
