@@ -504,6 +504,7 @@ def test_an_unmatched_request_fails_at_teardown(cca_webapi):
 """
 
 
+@pytest.mark.slow  # a whole pytest run in a subprocess
 def test_the_fixture_comes_from_the_pytest11_entry_point(tmp_path: Path) -> None:
     # A user's project: no conftest, the plugin found through the installed entry point.
     (tmp_path / "test_user.py").write_text(PLUGIN_TESTS, encoding="utf-8")
