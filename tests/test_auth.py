@@ -164,7 +164,7 @@ class AsyncHttpxForm(Form):
         pass
 
 
-FORMS = {
+FORMS: dict[str, Callable[[FakeCcaWebApi, bool], Form]] = {
     "requests": lambda fake, hooks: RequestsForm(fake, hooks, over_http=False),
     "requests-http": lambda fake, hooks: RequestsForm(fake, hooks, over_http=True),
     "httpx": lambda fake, hooks: HttpxForm(fake, hooks, over_http=False),
@@ -288,16 +288,18 @@ def test_a_2xx_download_is_left_unread(fake: FakeCcaWebApi) -> None:
         assert response.read() == body
 
     async def stream() -> bool:
-        async with httpx.AsyncClient(auth=HttpxRelogin(form.logins.alogin)) as client:
-            async with client.stream("GET", f"{form.base}/recording") as response:
-                return response.is_stream_consumed
+        async with (
+            httpx.AsyncClient(auth=HttpxRelogin(form.logins.alogin)) as client,
+            client.stream("GET", f"{form.base}/recording") as response,
+        ):
+            return response.is_stream_consumed
 
     assert asyncio.run(stream()) is False
     with requests.Session() as session:
         session.auth = RequestsRelogin(form.logins)
-        response = session.get(f"{form.base}/recording", stream=True, timeout=5)
-        assert response._content_consumed is False  # type: ignore[attr-defined]  # requests' own
-        response.close()
+        streamed = session.get(f"{form.base}/recording", stream=True, timeout=5)
+        assert streamed._content_consumed is False  # type: ignore[attr-defined]  # requests' own
+        streamed.close()
     form.client.close()
     assert form.logins.count == 0
 
@@ -348,7 +350,7 @@ def test_apply_puts_the_token_anywhere(fake: FakeCcaWebApi) -> None:
     tokens = iter(["t1", "t2"])
 
     def in_query(request: requests.PreparedRequest, token: str) -> None:
-        request.prepare_url(request.url, {"token": token})
+        request.url = f"{request.url}?token={token}"
 
     def in_httpx_query(request: httpx.Request, token: str) -> None:
         request.url = request.url.copy_set_param("token", token)
@@ -420,34 +422,39 @@ def test_an_async_login_needs_the_async_client(fake: FakeCcaWebApi) -> None:
         session.auth = RequestsRelogin(login)  # type: ignore[arg-type]  # the wrong kind on purpose
         with pytest.raises(
             TypeError,
-            match=r"^login returned an awaitable: an async login needs httpx.AsyncClient and HttpxRelogin; with requests or httpx.Client, log in with a plain function",
+            match=r"^login returned an awaitable: an async login needs httpx\.AsyncClient and"
+            r" HttpxRelogin; with requests or httpx\.Client, log in with a plain function",
         ):
             session.get("http://h/a", timeout=5)
     with (
         httpx.Client(transport=fake.httpx_transport(), auth=HttpxRelogin(login)) as client,
-        pytest.raises(TypeError, match="an async login needs httpx.AsyncClient"),
+        pytest.raises(TypeError, match=r"an async login needs httpx\.AsyncClient"),
     ):
         client.get("http://h/a")
 
 
 @pytest.mark.parametrize("token", [None, b"t1", 7])
 def test_a_login_must_return_text(fake: FakeCcaWebApi, token: object) -> None:
-    fake.fail("GET", "/a", ResultCode.UnknownToken, times=2)
-    with pytest.raises(
-        TypeError, match=f"^login must return the token as a str, not {type(token).__name__}"
-    ):
-        with httpx.Client(
-            transport=fake.httpx_transport(), auth=HttpxRelogin(lambda: token)
-        ) as client:  # type: ignore[arg-type, return-value]
-            client.get("http://h/a")
-
-    async def login() -> object:
+    # Typed Any: the logins break their type on purpose.
+    def returns_token() -> Any:
         return token
+
+    async def login() -> Any:
+        return token
+
+    fake.fail("GET", "/a", ResultCode.UnknownToken, times=2)
+    with (
+        pytest.raises(
+            TypeError, match=f"^login must return the token as a str, not {type(token).__name__}"
+        ),
+        httpx.Client(transport=fake.httpx_transport(), auth=HttpxRelogin(returns_token)) as client,
+    ):
+        client.get("http://h/a")
 
     async def get() -> None:
         async with httpx.AsyncClient(
             transport=fake.httpx_transport(), auth=HttpxRelogin(login)
-        ) as client:  # type: ignore[arg-type]
+        ) as client:
             await client.get("http://h/a")
 
     with pytest.raises(TypeError, match="must return the token as a str") as caught:
@@ -624,7 +631,7 @@ def test_the_hook_lets_unknown_token_through_only_for_a_marked_request() -> None
     with pytest.raises(errors.UnknownToken):
         httpx_hook(response)
     request.extensions[RELOGIN_EXTENSION] = True
-    assert httpx_hook(response) is None
+    httpx_hook(response)  # lets it through
     request.extensions[RELOGIN_EXTENSION] = False
     with pytest.raises(errors.UnknownToken):
         httpx_hook(response)
@@ -711,3 +718,26 @@ def test_the_async_flow_logs_in_once_for_tasks_waiting_together() -> None:
 
 def typed_use(login: Callable[[], Awaitable[str]]) -> HttpxRelogin:
     return HttpxRelogin(login)
+
+
+def test_a_resend_answered_with_a_download_is_returned(fake: FakeCcaWebApi) -> None:
+    for _ in range(3):
+        fake.fail("GET", "/file", ResultCode.UnknownToken)
+        fake.raw("GET", "/file", b"data", headers={"Content-Type": "text/plain"})
+    with httpx.Client(transport=fake.httpx_transport(), auth=HttpxRelogin(lambda: "t")) as client:
+        assert client.get("http://h/file").content == b"data"
+
+    async def get() -> bytes:
+        async with httpx.AsyncClient(
+            transport=fake.httpx_transport(), auth=HttpxRelogin(lambda: "t")
+        ) as client:
+            return (await client.get("http://h/file")).content
+
+    assert asyncio.run(get()) == b"data"
+    with requests.Session() as session:
+        session.mount("http://", fake.requests_adapter())
+        session.auth = RequestsRelogin(lambda: "t")
+        response = session.get("http://h/file", timeout=5)
+    assert (response.content, len(response.history)) == (b"data", 1)
+    assert response.history[0].status_code == 401
+    fake.assert_all_used()

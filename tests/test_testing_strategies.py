@@ -329,7 +329,7 @@ BODILESS = {204, 205, 304}
 
 
 def test_body_statuses_are_every_status_but_the_bodiless_ones() -> None:
-    assert strategies.BODY_STATUSES == tuple(n for n in range(200, 600) if n not in BODILESS)
+    assert tuple(n for n in range(200, 600) if n not in BODILESS) == strategies.BODY_STATUSES
     assert len(strategies.BODY_STATUSES) == 397
 
 
@@ -462,7 +462,8 @@ def test_api_errors_are_what_raise_for_result_raises(data: st.DataObject) -> Non
     error = data.draw(strategies.api_errors())
     assert isinstance(error, CcaApiError)
     assert error.response is not None
-    assert error.status_code is not None and 400 <= error.status_code <= 599
+    assert error.status_code is not None
+    assert 400 <= error.status_code <= 599
     assert error.raw_code is not None
     assert Category.of(error.raw_code) not in (None, Category.SUCCESS)
     assert type(error) is CcaApiError.for_code(error.raw_code)
@@ -484,7 +485,8 @@ def test_api_errors_by_code(data: st.DataObject) -> None:
 def test_api_errors_by_category(data: st.DataObject) -> None:
     error = data.draw(strategies.api_errors(categories=[Category.LOCKING]))
     assert isinstance(error, LockingError)
-    assert error.raw_code is not None and 500 <= error.raw_code <= 599
+    assert error.raw_code is not None
+    assert 500 <= error.raw_code <= 599
 
 
 @settings(max_examples=50)
@@ -561,11 +563,12 @@ def test_from_type_of_a_code_class_gives_that_code_only() -> None:
 def test_every_error_class_is_registered() -> None:
     from hypothesis.strategies._internal import types
 
-    classes = _hypothesis_plugin._error_classes(CcaApiError)
+    classes = _hypothesis_plugin.error_classes(CcaApiError)
     assert classes[0] is CcaApiError
     assert {GeneralError, errors.UnknownToken, errors.ListenInCallEnd} <= set(classes)
     assert len(classes) == 1 + len(list(Category)) - 1 + sum(1 for m in ResultCode if m.is_error)
-    assert all(cls in types._global_type_lookup for cls in classes)
+    registered = types._global_type_lookup  # pyright: ignore[reportPrivateUsage] -- hypothesis's
+    assert all(cls in registered for cls in classes)
 
 
 def test_raised_refuses_a_success() -> None:

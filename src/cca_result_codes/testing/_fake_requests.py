@@ -56,7 +56,7 @@ def make_adapter(answer: _Answer) -> _RequestsAdapter:
 
 
 def _bytes_of(body: object) -> bytes:
-    """The request body as bytes: requests sends bytes, text, a file or chunks."""
+    """The request body as bytes: requests sends bytes, text, a file or chunks of bytes."""
     if body is None:
         return b""
     if isinstance(body, str):
@@ -64,5 +64,5 @@ def _bytes_of(body: object) -> bytes:
     if isinstance(body, bytes):
         return body
     read = getattr(body, "read", None)
-    chunks: Iterable[bytes | str] = [read()] if callable(read) else body  # type: ignore[assignment]
-    return b"".join(chunk.encode() if isinstance(chunk, str) else chunk for chunk in chunks)
+    chunks: Iterable[bytes] = [read()] if callable(read) else body  # type: ignore[assignment]  # a file, or chunks of bytes
+    return b"".join(chunks)

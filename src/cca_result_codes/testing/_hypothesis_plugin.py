@@ -31,15 +31,15 @@ def register() -> None:
     st.register_type_strategy(ApiResponse, _api_responses)
     st.register_type_strategy(RequestInfo, _request_infos)
     # Each class on its own: hypothesis looks a registered type up exactly, not its bases.
-    for error_class in _error_classes(errors.CcaApiError):
+    for error_class in error_classes(errors.CcaApiError):
         st.register_type_strategy(error_class, _errors_of)
 
 
-def _error_classes(base: type[CcaApiError]) -> list[type[CcaApiError]]:
+def error_classes(base: type[CcaApiError]) -> list[type[CcaApiError]]:
     """*base* and every class below it."""
     found = [base]
     for subclass in base.__subclasses__():
-        found += _error_classes(subclass)
+        found += error_classes(subclass)
     return found
 
 

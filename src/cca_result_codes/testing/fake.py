@@ -316,9 +316,8 @@ class FakeCcaWebApi:
             else:
                 status, reply_headers, content = reply.status, reply.headers, reply.body
                 if reply.envelope is not None:
-                    sent = {**reply.envelope}
-                    if "Request" in sent:
-                        sent["Request"] = {"Method": method, "Url": url}
+                    # Request names the request as received, as CcaWebApi's does.
+                    sent = {**reply.envelope, "Request": {"Method": method, "Url": url}}
                     content = json.dumps(sent).encode()
                 if reply.left is not None:
                     reply.left -= 1
