@@ -26,10 +26,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .fake import FakeCcaWebApi, RecordedCall
+
 
 __all__ = [
     "DEFAULT_URL",
     "DEFAULT_VERSION",
+    "FakeCcaWebApi",
+    "RecordedCall",
     "default_status",
     "looks_like_result",
     "make_envelope",
@@ -197,3 +201,12 @@ def looks_like_result(payload: object) -> bool:
 def _name(code: ResultCode | int) -> str:
     member = ResultCode.get(code)
     return str(code) if member is None else f"{member.name} ({member.value})"
+
+
+def __getattr__(name: str) -> object:
+    # The fake loads on first use: it imports json and threading, which envelopes do not need.
+    if name in ("FakeCcaWebApi", "RecordedCall"):
+        from . import fake
+
+        return getattr(fake, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
