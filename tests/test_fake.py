@@ -528,3 +528,14 @@ def test_the_entry_point_names_the_plugin() -> None:
 def test_recorded_calls_pickle() -> None:
     headers = Headers([("A", "1")])
     assert dict(pickle.loads(pickle.dumps(headers))) == {"A": "1"}
+
+
+def test_the_testing_package_names_the_fake() -> None:
+    from cca_result_codes import testing
+
+    assert testing.FakeCcaWebApi is FakeCcaWebApi
+    assert testing.RecordedCall is RecordedCall
+    with pytest.raises(
+        AttributeError, match="^module 'cca_result_codes.testing' has no attribute 'Fake'$"
+    ):
+        testing.Fake  # noqa: B018 -- the access is the test

@@ -12,7 +12,7 @@ from typing import Any
 from typing_extensions import assert_type
 
 from cca_result_codes import Category, ResultCode, ServerVersion, legacy
-from cca_result_codes.testing import FakeCcaWebApi
+from cca_result_codes.testing import FakeCcaWebApi, RecordedCall
 
 
 def test_result_code_attributes() -> None:
@@ -191,7 +191,7 @@ def test_the_fake_and_its_fixture() -> None:
     asyncio.run(async_client.aclose())
     adapter: requests.adapters.HTTPAdapter = fake.requests_adapter()
     assert adapter is not None
-    calls = assert_type(fake.calls, "list[RecordedCall]")
+    calls = assert_type(fake.calls, list[RecordedCall])
     assert assert_type(calls[0].status, int) == 502
     assert assert_type(calls[0].headers.get("Token"), "str | None") is None
     with fake:
@@ -200,16 +200,16 @@ def test_the_fake_and_its_fixture() -> None:
 
 
 def test_the_fixture_is_typed(cca_webapi: FakeCcaWebApi) -> None:
-    assert assert_type(cca_webapi.calls, "list[RecordedCall]") == []
+    assert assert_type(cca_webapi.calls, list[RecordedCall]) == []
 
 
 def test_strategies_are_typed() -> None:
     from hypothesis import strategies as st
 
-    from cca_result_codes import errors
+    from cca_result_codes import CcaApiError, errors
     from cca_result_codes.testing.strategies import api_errors, envelopes
 
-    assert_type(api_errors(codes=[ResultCode.UnknownToken]), "st.SearchStrategy[CcaApiError]")
+    assert_type(api_errors(codes=[ResultCode.UnknownToken]), st.SearchStrategy[CcaApiError])
     assert_type(
         envelopes(statuses=st.sampled_from([200, 400])), "st.SearchStrategy[dict[str, Any]]"
     )
