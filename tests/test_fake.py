@@ -536,6 +536,6 @@ def test_the_testing_package_names_the_fake() -> None:
     assert testing.FakeCcaWebApi is FakeCcaWebApi
     assert testing.RecordedCall is RecordedCall
     with pytest.raises(
-        AttributeError, match="^module 'cca_result_codes.testing' has no attribute 'Fake'$"
+        AttributeError, match=r"^module 'cca_result_codes\.testing' has no attribute 'Fake'$"
     ):
         testing.Fake  # noqa: B018 -- the access is the test
