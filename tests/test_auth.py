@@ -741,3 +741,31 @@ def test_a_resend_answered_with_a_download_is_returned(fake: FakeCcaWebApi) -> N
     assert (response.content, len(response.history)) == (b"data", 1)
     assert response.history[0].status_code == 401
     fake.assert_all_used()
+
+
+def test_a_login_may_go_through_the_same_client(fake: FakeCcaWebApi) -> None:
+    # As the docs' client does: the login request itself passes through the auth.
+    fake.reply("POST", "/login", {"Token": "t1"}, times=2)
+    for _ in range(2):
+        fake.fail("GET", "/a", ResultCode.UnknownToken)
+        fake.reply("GET", "/a", 1, match_headers={"Token": "t1"})
+    session = requests.Session()
+    session.mount("http://", fake.requests_adapter())
+
+    def login() -> str:
+        reply = session.post("http://h/login", timeout=5)
+        token: str = from_response(reply).raise_for_result()["Token"]
+        return token
+
+    session.auth = RequestsRelogin(login)
+    assert session.get("http://h/a", timeout=5).json()["Response"] == 1
+    session.close()
+
+    def httpx_login() -> str:
+        token: str = from_response(client.post("http://h/login")).raise_for_result()["Token"]
+        return token
+
+    client = httpx.Client(transport=fake.httpx_transport(), auth=HttpxRelogin(httpx_login))
+    assert client.get("http://h/a").json()["Response"] == 1
+    client.close()
+    fake.assert_all_used()

@@ -102,7 +102,8 @@ class TokenKeeper:
         self.apply = apply
         self.token: str | None = None
         self.generation = 0
-        self._lock = threading.Lock()
+        # Re-entrant: a login that sends its request through this same auth reads the token.
+        self._lock = threading.RLock()
         self._async_locks: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] | None
         self._async_locks = None
 
