@@ -254,13 +254,24 @@ def test_a_failing_login_raises_its_own_error_naming_the_request(
     assert f"while logging in again for GET {form.base}/agents" in said
 
 
-def test_a_2xx_envelope_saying_unknown_token_logs_in_too(fake: FakeCcaWebApi) -> None:
-    form = HttpxForm(fake, hooks=False, over_http=False)
+def test_a_2xx_envelope_saying_unknown_token_logs_in_too(fake: FakeCcaWebApi, form: Form) -> None:
     fake.reply("POST", "/login", {"Token": "t1"})
     fake.fail("GET", "/agents", ResultCode.UnknownToken, status_code=299)
     fake.reply("GET", "/agents", AGENTS)
     assert form.get("/agents") == AGENTS
     assert form.logins.count == 1
+
+
+def test_the_mark_says_whether_a_relogin_may_follow(fake: FakeCcaWebApi) -> None:
+    fake.reply("GET", "/a", 1)
+    fake.fail("GET", "/a", ResultCode.UnknownToken)
+    fake.reply("GET", "/a", 2)
+    with httpx.Client(transport=fake.httpx_transport(), auth=HttpxRelogin(lambda: "t")) as client:
+        first = client.get("http://h/a")
+        assert first.request.extensions[RELOGIN_EXTENSION] is True
+        resent = client.get("http://h/a")
+    assert resent.request.extensions[RELOGIN_EXTENSION] is False
+    assert [r.status_code for r in resent.history] == [401]
 
 
 @pytest.mark.parametrize("status", [300, 302, 399])
@@ -740,6 +751,8 @@ def test_a_resend_answered_with_a_download_is_returned(fake: FakeCcaWebApi) -> N
         response = session.get("http://h/file", timeout=5)
     assert (response.content, len(response.history)) == (b"data", 1)
     assert response.history[0].status_code == 401
+    assert response.request.headers["Token"] == "t"
+    assert "Token" not in response.history[0].request.headers
     fake.assert_all_used()
 
 

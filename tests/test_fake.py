@@ -188,13 +188,41 @@ def test_a_repeated_reply_serves_every_request_and_counts_as_used() -> None:
     fake = FakeCcaWebApi()
     fake.reply("GET", "/a", 1, repeat=True)
     fake.reply("GET", "/a", 2)
+    fake.reply("GET", "/b", 3, repeat=True)
     seen = [json.loads(via_httpx(fake, "GET", "/a", None, {})[2])["Response"] for _ in range(3)]
     assert seen == [1, 1, 1]
     with pytest.raises(
         AssertionError,
-        match=r"not every reply was used; still scripted: GET /a \(repeats\), GET /a \(1 left\)",
+        match=r"^FakeCcaWebApi: not every reply was used; still scripted:"
+        r" GET /a \(1 left\), GET /b \(repeats\)$",
     ):
         fake.assert_all_used()
+    via_httpx(fake, "GET", "/b", None, {})
+    with pytest.raises(AssertionError, match=r"still scripted: GET /a \(1 left\)$"):
+        fake.assert_all_used()
+
+
+def test_a_used_script_passes_and_still_lists_repeats_for_strays() -> None:
+    fake = FakeCcaWebApi()
+    fake.reply("GET", "/a", 1, repeat=True)
+    fake.reply("GET", "/b", 1, match_headers={"Token": "t2", "X-Id": "7"})
+    via_httpx(fake, "GET", "/a", None, {})
+    via_httpx(fake, "GET", "/b", None, {"token": "t2", "x-id": "7"})
+    fake.assert_all_used()
+    assert via_httpx(fake, "GET", "/c", None, {})[2] == (
+        b"FakeCcaWebApi: no reply scripted for GET /c; still scripted: GET /a (repeats)\n"
+    )
+
+
+def test_the_listing_names_the_headers_a_reply_waits_for() -> None:
+    fake = FakeCcaWebApi()
+    fake.reply("GET", "/b", 1, match_headers={"Token": "t2", "X-Id": "7"})
+    status, _, body = via_httpx(fake, "GET", "/b", None, {"Token": "t1", "X-Id": "7"})
+    assert status == 501
+    assert body == (
+        b"FakeCcaWebApi: no reply scripted for GET /b;"
+        b" still scripted: GET /b with Token: t2, X-Id: 7 (1 left)\n"
+    )
 
 
 def test_assert_all_used_names_what_is_left() -> None:
@@ -367,9 +395,14 @@ def test_bodiless_statuses_pass_when_the_body_is_empty(fake: FakeCcaWebApi) -> N
 
 
 def test_the_server_is_one_per_fake_and_stops_on_close() -> None:
+    import threading
+
     fake = FakeCcaWebApi()
     fake.close()  # nothing to stop yet
     base = fake.serve()
+    # A daemon thread: a test that forgets close() does not keep Python from exiting.
+    (serving,) = [t for t in threading.enumerate() if t.name == "FakeCcaWebApi"]
+    assert serving.daemon
     assert base.startswith("http://127.0.0.1:")
     assert fake.serve() == base
     fake.reply("GET", "/a", 1)
@@ -379,6 +412,7 @@ def test_the_server_is_one_per_fake_and_stops_on_close() -> None:
         requests.get(base + "/a", timeout=5)
     assert fake.serve() != base  # a new server, on a new free port
     fake.close()
+    assert [t for t in threading.enumerate() if t.name == "FakeCcaWebApi"] == []
 
 
 def test_the_context_manager_stops_the_server() -> None:

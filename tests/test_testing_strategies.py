@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from typing import Any
@@ -441,7 +442,9 @@ def test_requests_are_methods_and_urls(data: st.DataObject) -> None:
     assert parts.scheme in {"http", "https"}
     assert parts.netloc in {"cca.example", "cca.example:8080", "127.0.0.1:5000", "[::1]"}
     assert parts.path.startswith("/CcaWebApi/")
-    assert len(parts.path) > len("/CcaWebApi/")
+    segments = parts.path.split("/")[2:]
+    assert 1 <= len(segments) <= 3
+    assert all(re.fullmatch(r"[A-Za-z0-9._~-]{1,12}", segment) for segment in segments)
     assert (parts.query, parts.fragment) == ("", "")
     envelope: dict[str, Any] = data.draw(envelopes())
     if "Request" in envelope:

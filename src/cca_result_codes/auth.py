@@ -126,12 +126,10 @@ class TokenKeeper:
         with self._lock:
             if self.generation != seen:
                 return self.token  # type: ignore[return-value]  # a login set it
-            result: object = None
             try:
                 result = self.login()
                 token = _checked(result)
             except BaseException as error:
-                _close(result)
                 name_request(error, request_name)
                 raise
             self.token, self.generation = token, self.generation + 1
@@ -177,15 +175,12 @@ def _is_awaitable(value: object) -> TypeGuard[Awaitable[object]]:
     return isawaitable(value)
 
 
-def _close(value: object) -> None:
-    """Close a coroutine that will never be awaited, so Python does not warn about it."""
-    close = getattr(value, "close", None)
-    if _is_awaitable(value) and callable(close):
-        close()
-
-
 def _checked(token: object) -> str:
     if _is_awaitable(token):
+        from inspect import iscoroutine
+
+        if iscoroutine(token):
+            token.close()  # never awaited: closed, so that Python does not warn about it
         raise TypeError(
             "login returned an awaitable: an async login needs httpx.AsyncClient and"
             " HttpxRelogin; with requests or httpx.Client, log in with a plain function"

@@ -31,7 +31,7 @@ class HttpxTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         status, reply_headers, content = self._answer(
             request.method, str(request.url), headers, body
         )
-        return httpx.Response(status, headers=reply_headers, content=content, request=request)
+        return httpx.Response(status, headers=reply_headers, content=content)
 
 
 def make_transport(answer: _Answer) -> HttpxTransport:

@@ -37,16 +37,13 @@ class _RequestsAdapter(requests.adapters.HTTPAdapter):
         data = _bytes_of(request.body)
         headers = Headers(request.headers.items())
         status, reply_headers, content = self._answer(
-            request.method or "GET", request.url or "", headers, data
+            str(request.method), str(request.url), headers, data
         )
         raw = HTTPResponse(
             body=io.BytesIO(content),
             headers=reply_headers,
             status=status,
             preload_content=False,
-            decode_content=False,
-            request_method=request.method,
-            request_url=request.url,
         )
         return self.build_response(request, raw)
 

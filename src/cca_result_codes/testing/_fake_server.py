@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .fake import Headers
+from .fake import BODILESS, Headers
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
@@ -22,19 +22,17 @@ def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
         protocol_version = "HTTP/1.1"
 
         def _handle(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length > 0 else b""
-            url = f"http://{self.headers.get('Host', '127.0.0.1')}{self.path}"
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            url = f"http://{self.headers.get('Host')}{self.path}"
             headers = Headers(self.headers.items())
             status, reply_headers, content = answer(self.command, url, headers, body)
             self.send_response(status)
             for name, value in reply_headers.items():
                 self.send_header(name, value)
-            if status not in (204, 304):
+            if status not in BODILESS:  # RFC 9110: no Content-Length on these
                 self.send_header("Content-Length", str(len(content)))
             self.end_headers()
-            if content:
-                self.wfile.write(content)
+            self.wfile.write(content)
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
 
@@ -42,7 +40,6 @@ def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
             """Keep the test output quiet."""
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="FakeCcaWebApi", daemon=True)
     thread.start()
     return server, thread

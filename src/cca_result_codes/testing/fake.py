@@ -60,8 +60,8 @@ Not 2xx, and not a status that retry predicates take for a transient failure.
 """
 
 _JSON = "application/json; charset=utf-8"
-# Statuses that HTTP sends without a body (RFC 9110): an envelope cannot travel in them.
-_BODILESS = frozenset({204, 205, 304})
+BODILESS = frozenset({204, 205, 304})
+"""Statuses that HTTP sends without a body (RFC 9110), besides 1xx: no envelope travels in them."""
 
 
 class Headers(Mapping[str, str]):
@@ -118,7 +118,7 @@ class RecordedCall:
 
 
 class _Reply:
-    __slots__ = ("body", "envelope", "headers", "left", "match_headers", "status")
+    __slots__ = ("body", "envelope", "headers", "left", "match_headers", "served", "status")
 
     def __init__(
         self,
@@ -135,6 +135,7 @@ class _Reply:
         self.envelope = envelope  # made again per request, so Request names the real one
         self.match_headers = _header_dict(match_headers)
         self.left = left  # None: repeats for ever
+        self.served = 0
 
     def matches(self, headers: Headers) -> bool:
         return all(headers.get(name) == value for name, value in self.match_headers.items())
@@ -255,7 +256,7 @@ class FakeCcaWebApi:
             raise TypeError(f"body must be bytes or str, not {type(body).__name__}")
         if not isinstance(status, int) or not 200 <= status <= 599:
             raise ValueError(f"status must be an HTTP status from 200 to 599, not {status!r}")
-        if body and status in _BODILESS:
+        if body and status in BODILESS:
             raise ValueError(f"HTTP {status} carries no body")
         self._add(
             method,
@@ -282,7 +283,7 @@ class FakeCcaWebApi:
             code, error=error, status_code=status_code, version=version, payload=payload
         )
         status = envelope["StatusCode"]
-        if status < 200 or status in _BODILESS:
+        if status < 200 or status in BODILESS:
             raise ValueError(
                 f"HTTP {status} carries no body, so no envelope: use raw() for a bodiless reply"
             )
@@ -304,17 +305,17 @@ class FakeCcaWebApi:
         self, method: str, url: str, headers: Headers, body: bytes
     ) -> tuple[int, dict[str, str], bytes]:
         """Record the request and pick its reply: (status, headers, body)."""
-        method = method.upper()
         with self._lock:
             queue = self._routes.get((method, _path_of(url)), [])
             reply = next((reply for reply in queue if reply.matches(headers)), None)
             if reply is None:
                 status, reply_headers = UNMATCHED_STATUS, {"Content-Type": "text/plain"}
-                message = f"no reply scripted for {method} {_path_of(url)}; {self._left()}"
+                message = f"no reply scripted for {method} {_path_of(url)}; {self._listing(False)}"
                 self._unmatched.append(message)
                 content = f"FakeCcaWebApi: {message}\n".encode()
             else:
                 status, reply_headers, content = reply.status, reply.headers, reply.body
+                reply.served += 1
                 if reply.envelope is not None:
                     # Request names the request as received, as CcaWebApi's does.
                     sent = {**reply.envelope, "Request": {"Method": method, "Url": url}}
@@ -328,11 +329,13 @@ class FakeCcaWebApi:
             content = b""
         return status, dict(reply_headers), content
 
-    def _left(self) -> str:
+    def _listing(self, unused_only: bool) -> str:
+        """What is still scripted: every reply left, or only those not used up."""
         scripted = [
             f"{method} {path}{reply.condition()} ({reply.count()})"
             for (method, path), queue in self._routes.items()
             for reply in queue
+            if not unused_only or reply.left is not None or not reply.served
         ]
         return "still scripted: " + (", ".join(scripted) if scripted else "nothing")
 
@@ -392,14 +395,9 @@ class FakeCcaWebApi:
         """
         self.assert_no_unmatched()
         with self._lock:
-            left = [
-                reply
-                for queue in self._routes.values()
-                for reply in queue
-                if reply.left is not None
-            ]
-            if left:
-                raise AssertionError(f"FakeCcaWebApi: not every reply was used; {self._left()}")
+            listing = self._listing(True)
+        if listing != "still scripted: nothing":
+            raise AssertionError(f"FakeCcaWebApi: not every reply was used; {listing}")
 
     def assert_no_unmatched(self) -> None:
         """Raise AssertionError if any request had no scripted reply."""
