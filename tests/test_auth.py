@@ -782,3 +782,14 @@ def test_a_login_may_go_through_the_same_client(fake: FakeCcaWebApi) -> None:
     assert client.get("http://h/a").json()["Response"] == 1
     client.close()
     fake.assert_all_used()
+
+
+def test_any_awaitable_login_result_is_refused_by_the_sync_flows() -> None:
+    class Later:
+        def __await__(self) -> Iterator[None]:
+            yield None
+
+    keeper = TokenKeeper(Later, None, None)  # type: ignore[arg-type]  # the wrong kind on purpose
+    with pytest.raises(TypeError, match="^login returned an awaitable"):
+        keeper.renew(0, "GET /a")
+    assert keeper.current() == (None, 0)
