@@ -790,6 +790,6 @@ def test_any_awaitable_login_result_is_refused_by_the_sync_flows() -> None:
             yield None
 
     keeper = TokenKeeper(Later, None, None)  # type: ignore[arg-type]  # the wrong kind on purpose
-    with pytest.raises(TypeError, match="^login returned an awaitable"):
+    with pytest.raises(TypeError, match=r"^login returned an awaitable"):
         keeper.renew(0, "GET /a")
     assert keeper.current() == (None, 0)
