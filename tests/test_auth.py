@@ -535,6 +535,7 @@ def test_the_request_is_named_before_apply_changes_it(fake: FakeCcaWebApi) -> No
 def test_bad_arguments_are_refused_at_once(
     kwargs: dict[str, Any], error: type[Exception], message: str
 ) -> None:
+    kwargs = dict(kwargs)  # the parameters are shared by every run of the test
     login = kwargs.pop("login")
     for auth_class in (RequestsRelogin, HttpxRelogin):
         with pytest.raises(error, match=f"^{message}$"):
