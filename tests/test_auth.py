@@ -794,3 +794,31 @@ def test_any_awaitable_login_result_is_refused_by_the_sync_flows() -> None:
     with pytest.raises(TypeError, match=r"^login returned an awaitable"):
         keeper.renew(0, "GET /a")
     assert keeper.current() == (None, 0)
+
+
+def test_the_auth_classes_load_on_first_access(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cca_result_codes import auth
+    from cca_result_codes._relogin_httpx import HttpxRelogin as Home
+
+    monkeypatch.delitem(vars(auth), "HttpxRelogin", raising=False)
+    assert auth.HttpxRelogin is Home
+    assert vars(auth)["HttpxRelogin"] is Home  # kept: loaded once
+    with pytest.raises(
+        AttributeError, match=r"^module 'cca_result_codes\.auth' has no attribute 'x'$"
+    ):
+        auth.x  # noqa: B018 -- the access is the test
+
+
+def test_without_notes_the_request_goes_in_the_message() -> None:
+    class NoNotes(Exception):
+        """As on Python 3.10, where exceptions have no add_note()."""
+
+        def __getattribute__(self, name: str) -> Any:
+            if name == "add_note":
+                raise AttributeError(name)
+            return super().__getattribute__(name)
+
+    error = NoNotes("bad")
+    name_request(error, "GET http://h/a")
+    assert error.args == ("bad\nwhile logging in again for GET http://h/a",)
+    assert not hasattr(error, "__notes__")
