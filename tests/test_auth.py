@@ -726,6 +726,7 @@ def test_the_async_flow_logs_in_once_for_tasks_waiting_together() -> None:
 
     assert asyncio.run(main()) == ["t1"] * 5
     assert count == 1
+    assert keeper.current() == ("t1", 1)
 
 
 def typed_use(login: Callable[[], Awaitable[str]]) -> HttpxRelogin:
