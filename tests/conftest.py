@@ -16,6 +16,10 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+# The cca_webapi fixture: the pytest11 entry point is turned off in pyproject.toml (it would
+# load the package before coverage starts), so the suite loads the plugin here.
+pytest_plugins = ["cca_result_codes.testing._pytest_plugin"]
+
 settings.register_profile("ci", max_examples=200, deadline=None)
 # Mutation testing runs the tests once per mutant: fewer examples, same properties.
 # Derandomized and without the example database, so that the gate's verdicts do

@@ -12,6 +12,7 @@ from typing import Any
 from typing_extensions import assert_type
 
 from cca_result_codes import Category, ResultCode, ServerVersion, legacy
+from cca_result_codes.testing import FakeCcaWebApi, RecordedCall
 
 
 def test_result_code_attributes() -> None:
@@ -147,3 +148,69 @@ def test_hooks_are_accepted_by_the_clients() -> None:
     async_client = httpx.AsyncClient(event_hooks={"response": [httpx_async_hook]})
     assert async_client.event_hooks["response"] == [httpx_async_hook]
     asyncio.run(async_client.aclose())
+
+
+def test_relogin_auth_fits_each_client() -> None:
+    import httpx
+    import requests
+    import requests.auth
+
+    from cca_result_codes.auth import HttpxRelogin, RequestsRelogin
+
+    def login() -> str:
+        return "t"
+
+    async def alogin() -> str:
+        return "t"
+
+    def in_header(request: httpx.Request, token: str) -> None:
+        request.headers["X-Token"] = token
+
+    for_requests: requests.auth.AuthBase = RequestsRelogin(login, header="X-Token")
+    for_httpx: httpx.Auth = HttpxRelogin(login, apply=in_header)
+    with requests.Session() as session:
+        session.auth = for_requests
+    with httpx.Client(auth=for_httpx) as client:
+        assert client.auth is for_httpx
+    async_client = httpx.AsyncClient(auth=HttpxRelogin(alogin))
+    asyncio.run(async_client.aclose())
+
+
+def test_the_fake_and_its_fixture() -> None:
+    import httpx
+    import requests.adapters
+
+    fake = FakeCcaWebApi()
+    assert assert_type(fake.reply("GET", "/a", [1], times=2), None) is None
+    fake.fail("GET", "/a", ResultCode.UnknownToken, error="e", status_code=401, version="5.4.5")
+    fake.raw("GET", "/b", b"<html/>", 502, headers={"Content-Type": "text/html"}, repeat=True)
+    transport = fake.httpx_transport()
+    with httpx.Client(transport=transport) as client:
+        client.get("http://h/b")
+    async_client = httpx.AsyncClient(transport=transport)
+    asyncio.run(async_client.aclose())
+    adapter: requests.adapters.HTTPAdapter = fake.requests_adapter()
+    assert adapter is not None
+    calls = assert_type(fake.calls, list[RecordedCall])
+    assert assert_type(calls[0].status, int) == 502
+    assert assert_type(calls[0].headers.get("Token"), "str | None") is None
+    with fake:
+        assert assert_type(fake.serve(), str).startswith("http://127.0.0.1:")
+    fake.assert_no_unmatched()
+
+
+def test_the_fixture_is_typed(cca_webapi: FakeCcaWebApi) -> None:
+    assert assert_type(cca_webapi.calls, list[RecordedCall]) == []
+
+
+def test_strategies_are_typed() -> None:
+    from hypothesis import strategies as st
+
+    from cca_result_codes import CcaApiError, errors
+    from cca_result_codes.testing.strategies import api_errors, envelopes
+
+    assert_type(api_errors(codes=[ResultCode.UnknownToken]), st.SearchStrategy[CcaApiError])
+    assert_type(
+        envelopes(statuses=st.sampled_from([200, 400])), "st.SearchStrategy[dict[str, Any]]"
+    )
+    assert_type(st.from_type(errors.UnknownToken), "st.SearchStrategy[errors.UnknownToken]")

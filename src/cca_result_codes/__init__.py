@@ -116,6 +116,7 @@ _LAZY_MODULES = {
 # all but codes and versions load on first use.
 _SUBMODULES = frozenset(
     {
+        "auth",
         "categories",
         "codes",
         "envelope",

@@ -42,6 +42,7 @@ docs/client.md gives the figures.
 
 from __future__ import annotations
 
+from .codes import ResultCode
 from .envelope import from_response
 from .errors import EnvelopeError
 
@@ -149,4 +150,15 @@ def _raise_for(response: _Response, success: bool) -> None:
             return  # JSON, but not an envelope: not ours to judge
     else:
         reply = from_response(response)
+    if reply.result_code is ResultCode.UnknownToken and _relogin_follows(response):
+        return  # auth.HttpxRelogin logs in again and resends; a second UnknownToken raises
     reply.raise_for_result()
+
+
+def _relogin_follows(response: object) -> bool:
+    """Whether auth.HttpxRelogin marked the request: it may still log in again."""
+    try:
+        marked: object = response.request.extensions.get("cca_result_codes.relogin")  # type: ignore[attr-defined]  # httpx's
+    except Exception:  # not httpx, or no request: nothing marked it
+        return False
+    return marked is True  # the name is auth.RELOGIN_EXTENSION

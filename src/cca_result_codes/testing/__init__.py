@@ -28,10 +28,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .fake import FakeCcaWebApi, RecordedCall
+
 
 __all__ = [
     "DEFAULT_URL",
     "DEFAULT_VERSION",
+    "FakeCcaWebApi",
+    "RecordedCall",
     "default_status",
     "looks_like_result",
     "make_envelope",
@@ -112,7 +116,7 @@ def make_envelope(
         _optional_text(url, "url")
     if version is not None:
         envelope["Version"] = str(version)  # as given; a ServerVersion in its dotted form
-        server_version = _version_as_read(version)
+        server_version = version_as_read(version)
         if server_version is not None and server_version < UNIFIED_IN:
             number = to_legacy(number)
     envelope["StatusCode"] = status
@@ -124,7 +128,7 @@ def make_envelope(
     return envelope
 
 
-def _version_as_read(version: ServerVersion | str) -> ServerVersion | None:
+def version_as_read(version: ServerVersion | str) -> ServerVersion | None:
     """The server version that from_response() reads from *version*, as Version says it."""
     if isinstance(version, str):
         try:
@@ -196,3 +200,12 @@ def looks_like_result(payload: object) -> bool:
 def _name(code: ResultCode | int) -> str:
     member = ResultCode.get(code)
     return str(code) if member is None else f"{member.name} ({member.value})"
+
+
+def __getattr__(name: str) -> object:
+    # The fake loads on first use: it imports json and threading, which envelopes do not need.
+    if name in ("FakeCcaWebApi", "RecordedCall"):
+        from . import fake
+
+        return getattr(fake, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

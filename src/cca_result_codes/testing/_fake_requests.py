@@ -1,0 +1,65 @@
+"""FakeCcaWebApi as a requests transport adapter."""
+
+from __future__ import annotations
+
+import io
+
+import requests
+import requests.adapters
+from urllib3 import HTTPResponse
+
+from .fake import Headers
+
+# typing costs import time; checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    _Answer = Callable[[str, str, Headers, bytes], tuple[int, dict[str, str], bytes]]
+
+
+class _RequestsAdapter(requests.adapters.HTTPAdapter):
+    """Answers from a FakeCcaWebApi's script; mount it for "http://" and "https://"."""
+
+    def __init__(self, answer: _Answer) -> None:
+        super().__init__()
+        self._answer = answer
+
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
+        verify: bool | str = True,
+        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
+        proxies: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        data = _bytes_of(request.body)
+        headers = Headers(request.headers.items())
+        status, reply_headers, content = self._answer(
+            str(request.method), str(request.url), headers, data
+        )
+        raw = HTTPResponse(
+            body=io.BytesIO(content),
+            headers=reply_headers,
+            status=status,
+            preload_content=False,
+        )
+        return self.build_response(request, raw)
+
+
+def make_adapter(answer: _Answer) -> _RequestsAdapter:
+    return _RequestsAdapter(answer)
+
+
+def _bytes_of(body: object) -> bytes:
+    """The request body as bytes: requests sends bytes, text, a file or chunks of bytes."""
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode()
+    if isinstance(body, bytes):
+        return body
+    read = getattr(body, "read", None)
+    chunks: Iterable[bytes] = [read()] if callable(read) else body  # type: ignore[assignment]  # a file, or chunks of bytes
+    return b"".join(chunks)

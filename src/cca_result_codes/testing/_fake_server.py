@@ -1,0 +1,45 @@
+"""FakeCcaWebApi over real HTTP: a threaded server on 127.0.0.1, on a free port."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .fake import BODILESS, Headers
+
+# typing costs import time; checkers treat this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    _Answer = Callable[[str, str, Headers, bytes], tuple[int, dict[str, str], bytes]]
+
+
+def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
+    """Start serving *answer* in a daemon thread; the server and its thread."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _handle(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            url = f"http://{self.headers.get('Host')}{self.path}"
+            headers = Headers(self.headers.items())
+            status, reply_headers, content = answer(self.command, url, headers, body)
+            self.send_response(status)
+            for name, value in reply_headers.items():
+                self.send_header(name, value)
+            if status not in BODILESS:  # RFC 9110: no Content-Length on these
+                self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Keep the test output quiet."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, name="FakeCcaWebApi", daemon=True)
+    thread.start()
+    return server, thread
