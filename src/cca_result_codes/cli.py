@@ -47,7 +47,7 @@ PROG = "cca-codes"
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL, EXIT_WRITE_ERROR = 70, 74  # EX_SOFTWARE and EX_IOERR of sysexits.h
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE
-COMMANDS = ("show", "list", "search", "legacy", "explain", "export", "help")
+COMMANDS = ("show", "list", "search", "legacy", "explain", "export", "migrate", "help")
 LIST_FORMATS = ("table", "tsv", "json")
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
@@ -299,6 +299,10 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     )
     formats.add_argument("--json", action="store_true", help="the same as --format json")
     export.set_defaults(handler=_export)
+
+    from .migrate import add_command  # its parser and handler live beside the engine
+
+    add_command(subparsers)
 
     helper = command(
         "help",

@@ -1,0 +1,867 @@
+"""``cca-codes migrate``: translate a column of stored legacy codes in a CSV, TSV or JSONL file.
+
+A streaming filter. Every input row is in the output, in order. The code
+cell of a row becomes today's number; a name column, a column keeping the
+old number and a reason column are added. Every other byte is kept: quoted
+fields, a UTF-8 BOM, ``\\r\\n`` line endings, blank lines, ragged rows, and in
+JSON Lines every other key's exact text.
+
+Records are split by a small scanner that follows the rules of Python's
+``csv`` module (a quote opens a quoted field only at the start of a field),
+and the output is the input's own text with the one cell replaced, never a
+re-serialisation. The whole run holds one block of input at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from .legacy import translate
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Iterator
+    from typing import BinaryIO
+
+__all__ = ["FORMATS", "MigrationError", "Summary", "add_command", "migrate", "run"]
+
+FORMATS = ("csv", "tsv", "jsonl")
+_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_SEPARATORS = {"csv": ",", "tsv": "\t"}
+
+EXIT_OK, EXIT_UNTRANSLATABLE, EXIT_USAGE = 0, 1, 2
+EXIT_WRITE_ERROR, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 74, 130, 141
+
+NOT_JSON = "not JSON"
+NOT_AN_OBJECT = "not a JSON object"
+
+_BLOCK = 1 << 20  # bytes read, and so written, at a time: benchmark row "cca-codes migrate"
+_LONGEST_RECORD = 1 << 20  # a quoted field left open must not swallow the whole file
+_CACHE_SIZE = 10_000  # distinct stored values are few; garbage must not grow memory
+_PROGRESS_EVERY = 0.25  # seconds between redraws of the progress line
+
+_TRANSLATED, _UNCHANGED = 0, 1  # indices into the counts; reasons follow
+
+_EPILOG = """\
+examples:
+  cca-codes migrate --column result calls.csv -o calls-new.csv
+  cca-codes migrate --column result --format tsv < calls.tsv > calls-new.tsv
+  cca-codes migrate --column call.result events.jsonl -o events-new.jsonl \\
+      --rejects rejects.jsonl
+
+Each row's code cell gets today's number; NAME_name, NAME_legacy and NAME_reason
+are added (JSON Lines: as keys). Untranslatable rows keep their text, are marked
+in NAME_reason and also go to --rejects with their line number. Exit status:
+0 all translated, 1 some untranslatable (the output is complete anyway), 2 a
+usage error or unreadable input, 74 the output could not be written, 130
+interrupted. With -o nothing is written unless the whole run succeeds.
+"""
+
+# Characters that move the cursor or change colours on a terminal, escaped in messages.
+_ESCAPES = {
+    point: f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
+    for point in (*range(0x20), *range(0x7F, 0xA0), *range(0x2028, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+class MigrationError(Exception):
+    """The run cannot go on: bad input, a missing column, a failed write."""
+
+    def __init__(self, message: str, exit_status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_status = exit_status
+
+
+class Summary:
+    """What a run did: rows read, and how many translated, unchanged or untranslatable."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.translated = 0
+        self.unchanged = 0
+        self.untranslatable: dict[str, int] = {}
+
+    @property
+    def rejected(self) -> int:
+        """The untranslatable rows, all reasons together."""
+        return sum(self.untranslatable.values())
+
+    def lines(self, seconds: float) -> list[str]:
+        """The summary as printed on stderr."""
+        lines = [
+            f"rows read:      {self.rows}",
+            f"translated:     {self.translated}",
+            f"unchanged:      {self.unchanged}",
+            f"untranslatable: {self.rejected}",
+        ]
+        lines += [f"  {reason}: {count}" for reason, count in sorted(self.untranslatable.items())]
+        lines.append(f"time taken:     {seconds:.2f} s")
+        return lines
+
+
+# --- the command line
+
+
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``migrate`` on the ``cca-codes`` parser's *subparsers*."""
+    import argparse
+
+    parser = subparsers.add_parser(
+        "migrate",
+        help="translate a column of old codes in a CSV, TSV or JSON Lines file",
+        description="Translate a column of result codes stored by servers older than 5.4.6"
+        " in a CSV, TSV or JSON Lines file (or standard input), keeping every other byte.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "input", nargs="?", default="-", help="the file to read, or - (default) for standard input"
+    )
+    parser.add_argument(
+        "--column",
+        required=True,
+        metavar="NAME",
+        help="the column holding the old codes (JSON Lines: a key, dotted for nested objects)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help="csv, tsv or jsonl (default: from the file's name)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
+    )
+    parser.add_argument(
+        "--rejects", metavar="FILE", help="also write the untranslatable rows here, with line numbers"
+    )
+    parser.add_argument("--name-column", metavar="NAME", help="default: COLUMN_name")
+    parser.add_argument("--legacy-column", metavar="NAME", help="default: COLUMN_legacy")
+    parser.add_argument("--reason-column", metavar="NAME", help="default: COLUMN_reason")
+    parser.set_defaults(handler=run)
+
+
+def run(options: argparse.Namespace) -> int:
+    """Run ``cca-codes migrate`` with parsed *options*; return the exit status. Never raises."""
+    started = time.perf_counter()
+    outputs: list[_AtomicFile] = []
+    try:
+        try:
+            fmt = _choose_format(options.format, options.input, options.output)
+            column: str = options.column
+            added = (
+                options.name_column or f"{column}_name",
+                options.legacy_column or f"{column}_legacy",
+                options.reason_column or f"{column}_reason",
+            )
+            _refuse_overwriting_input(options.input, options.output, options.rejects)
+            source = _open_input(options.input)
+            try:
+                sink = _AtomicFile(options.output) if options.output else None
+                if sink is not None:
+                    outputs.append(sink)
+                rejects = _AtomicFile(options.rejects) if options.rejects else None
+                if rejects is not None:
+                    outputs.append(rejects)
+                progress = _Progress(source) if _stderr_is_terminal() else None
+                summary = migrate(
+                    source,
+                    sink.write if sink is not None else _write_stdout,
+                    None if rejects is None else rejects.write,
+                    fmt,
+                    column,
+                    added,
+                    progress,
+                )
+                if progress is not None:
+                    progress.clear()
+            finally:
+                if source is not sys.stdin.buffer:
+                    source.close()
+            for output in outputs:
+                output.commit()
+            outputs.clear()
+        finally:
+            for output in outputs:
+                output.discard()
+    except MigrationError as error:
+        _complain(str(error))
+        return error.exit_status
+    except _BrokenPipe:
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        _complain("interrupted; no output file was written")
+        return EXIT_INTERRUPTED
+    _say("\n".join(summary.lines(time.perf_counter() - started)) + "\n")
+    return EXIT_UNTRANSLATABLE if summary.untranslatable else EXIT_OK
+
+
+def _choose_format(given: str | None, path: str, output: str | None) -> str:
+    if given is not None:
+        return given
+    for name in (path, output or "-"):
+        if name != "-":
+            found = _SUFFIXES.get(os.path.splitext(name)[1].lower())
+            if found is not None:
+                return found
+    raise MigrationError(
+        "cannot tell the format from the file's name; give --format csv, tsv or jsonl"
+    )
+
+
+def _refuse_overwriting_input(path: str, *outputs: str | None) -> None:
+    named = [output for output in outputs if output]
+    if len(set(named)) < len(named):
+        raise MigrationError("-o and --rejects name the same file")
+    if path == "-":
+        return
+    for output in named:
+        try:
+            same = os.path.samefile(path, output)
+        except OSError:
+            same = False  # one of them does not exist (yet): they differ
+        if same:
+            raise MigrationError(
+                f"{_printable(output)} is the input file; write the output to another file"
+            )
+
+
+def _open_input(path: str) -> BinaryIO:
+    if path == "-":
+        if sys.stdin is None:
+            raise MigrationError("cannot read standard input: it is closed")
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")  # noqa: SIM115  # closed by run()
+    except OSError as error:
+        raise MigrationError(
+            f"cannot read {_printable(path)}: {error.strerror or error}"
+        ) from None
+
+
+class _BrokenPipe(Exception):
+    """Standard output's reader went away, as with ``| head``."""
+
+
+class _AtomicFile:
+    """A file written under a temporary name in its directory, renamed into place on commit."""
+
+    def __init__(self, path: str) -> None:
+        import tempfile
+
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        try:
+            handle, self.temporary = tempfile.mkstemp(
+                prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder
+            )
+        except OSError as error:
+            raise MigrationError(
+                f"cannot write {_printable(path)}: {error.strerror or error}", EXIT_WRITE_ERROR
+            ) from None
+        self.file = os.fdopen(handle, "wb")
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temporary, 0o666 & ~umask)  # mkstemp's 0600 is for secrets
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.file.write(data)
+        except OSError as error:
+            raise self._failure(error) from None
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.replace(self.temporary, self.path)
+        except OSError as error:
+            raise self._failure(error) from None
+
+    def discard(self) -> None:
+        try:
+            self.file.close()
+        except OSError:
+            pass  # a full disk fails the flush again: the file goes anyway
+        try:
+            os.unlink(self.temporary)
+        except OSError:
+            pass  # already renamed or gone
+
+    def _failure(self, error: OSError) -> MigrationError:
+        return MigrationError(
+            f"cannot write {_printable(self.path)}: {error.strerror or error}", EXIT_WRITE_ERROR
+        )
+
+
+def _write_stdout(data: bytes) -> None:
+    try:
+        stream = sys.stdout.buffer
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise _BrokenPipe from None
+    except (AttributeError, OSError) as error:
+        _silence_stdout()
+        reason = error.strerror if isinstance(error, OSError) else None
+        raise MigrationError(
+            f"cannot write the output: {reason or 'standard output is closed'}", EXIT_WRITE_ERROR
+        ) from None
+
+
+def _silence_stdout() -> None:
+    # What is still buffered would fail again at exit: send it nowhere.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass  # no descriptor to redirect (closed, or replaced in-process)
+
+
+class _Progress:
+    """A progress line on stderr, redrawn at most four times a second."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self.source = source
+        self.started = self.shown = time.monotonic()
+        self.size: int | None = None
+        try:
+            status = os.fstat(source.fileno())
+            if status.st_size > 0:
+                self.size = status.st_size
+        except (AttributeError, OSError, ValueError):
+            pass  # not a file: no percent
+
+    def update(self, rows: int, position: int) -> None:
+        now = time.monotonic()
+        if now - self.shown < _PROGRESS_EVERY:
+            return
+        self.shown = now
+        rate = rows / max(now - self.started, 1e-9)
+        line = f"\r{rows} rows, {rate:.0f} rows/s"
+        if self.size is not None:
+            line += f", {min(100 * position / self.size, 100):.0f}%"
+        _say(line + "   ")
+
+    def clear(self) -> None:
+        _say("\r\x1b[K")
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return bool(sys.stderr.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _say(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (AttributeError, OSError):
+        pass  # stderr is gone: the exit status is all that is left
+
+
+def _complain(message: str) -> None:
+    _say(f"cca-codes: {message}\n")
+
+
+def _printable(text: str) -> str:
+    r"""*text* with control characters escaped, safe to show on a terminal.
+
+    >>> _printable("a\x1b[31mb")
+    'a\\x1b[31mb'
+    """
+    return text.translate(_ESCAPES)
+
+
+# --- the engine
+
+
+def migrate(
+    source: BinaryIO,
+    write: Callable[[bytes], None],
+    write_rejects: Callable[[bytes], None] | None,
+    fmt: str,
+    column: str,
+    added: tuple[str, str, str],
+    progress: _Progress | None = None,
+) -> Summary:
+    """Translate *column* of *source* (bytes in *fmt*) into *write*; return the summary.
+
+    *added* names the name, legacy and reason columns. Raises MigrationError
+    for bad input; what was written before then is the caller's to discard.
+    """
+    if fmt == "jsonl":
+        engine: _Engine = _JsonLines(column, added)
+    else:
+        engine = _Delimited(_SEPARATORS[fmt], column, added)
+    summary = Summary()
+    line = 1
+    position = 0
+    for text, lines in _decoded_blocks(source):
+        position += len(text)
+        out, rejects = engine.feed(text, line, text == "")
+        line += lines
+        if out:
+            write(out.encode())
+        if rejects and write_rejects is not None:
+            write_rejects(rejects.encode())
+        if progress is not None:
+            progress.update(engine.rows(), position)
+    engine.finish(summary)
+    return summary
+
+
+def _decoded_blocks(source: BinaryIO) -> Iterator[tuple[str, int]]:
+    """Whole lines of *source*, decoded, a block at a time; then ``("", 0)`` at the end.
+
+    Each block is paired with its count of newlines. Raises MigrationError for
+    bytes that are not UTF-8 and for NUL bytes (a binary file), naming the line.
+    """
+    carry = b""
+    line = 1
+    while True:
+        try:
+            data = source.read(_BLOCK)
+        except OSError as error:
+            raise MigrationError(f"cannot read the input: {error.strerror or error}") from None
+        end = not data
+        data = carry + data
+        cut = len(data) if end else data.rfind(b"\n") + 1
+        block, carry = data[:cut], data[cut:]
+        if b"\0" in block:
+            where = line + block.count(b"\n", 0, block.index(b"\0"))
+            raise MigrationError(
+                f"line {where}: a NUL byte; this looks like a binary file, not text"
+            )
+        try:
+            text = block.decode()
+        except UnicodeDecodeError as error:
+            where = line + block.count(b"\n", 0, error.start)
+            bad = block[error.start : error.start + 1].hex()
+            raise MigrationError(
+                f"line {where}: byte 0x{bad} is not UTF-8; save the file as UTF-8 and retry"
+            ) from None
+        lines = block.count(b"\n")
+        line += lines
+        if text:
+            yield text, lines
+        if end:
+            yield "", 0
+            return
+
+
+class _Engine:
+    """One format's translation, fed whole lines a block at a time."""
+
+    def __init__(self, added: tuple[str, str, str]) -> None:
+        self.added = added
+        self.counts = [0, 0]
+        self.reasons: list[str] = []
+        self.reason_index: dict[str, int] = {}
+
+    def feed(self, text: str, line: int, last: bool) -> tuple[str, str]:
+        """Output and rejects for *text*, whose first line is number *line*."""
+        raise NotImplementedError
+
+    def rows(self) -> int:
+        return sum(self.counts)
+
+    def kind(self, reason: str) -> int:
+        index = self.reason_index.get(reason)
+        if index is None:
+            index = self.reason_index[reason] = len(self.counts)
+            self.counts.append(0)
+            self.reasons.append(reason)
+        return index
+
+    def finish(self, summary: Summary) -> None:
+        summary.translated, summary.unchanged = self.counts[:2]
+        summary.untranslatable = dict(zip(self.reasons, self.counts[2:]))
+        summary.rows = self.rows()
+
+
+class _Delimited(_Engine):
+    """CSV and TSV: each record's raw text, with one cell replaced and three cells added."""
+
+    def __init__(self, separator: str, column: str, added: tuple[str, str, str]) -> None:
+        super().__init__(added)
+        self.separator = separator
+        self.column = column
+        self.index = -1  # the column's place, once the header is read
+        self.width = 0
+        self.pending = ""  # a record whose quoted field runs into the next block
+        self.pending_line = 0
+        # Stored text -> (new cell or None when unchanged, cells to add, kind):
+        # benchmark row "cca-codes migrate" (each distinct value is translated once).
+        self.cache: dict[str, tuple[str | None, str, int]] = {}
+
+    def entry(self, value: str) -> tuple[str | None, str, int]:
+        found = self.cache.get(value)
+        if found is not None:
+            return found
+        translation = translate(value)
+        code = translation.code
+        separator = self.separator
+        if code is None:
+            reason = translation.reason or ""
+            found = (None, separator * 3 + _quoted(reason, separator), self.kind(reason))
+        else:
+            old = code.value if code.legacy_code is None else code.legacy_code
+            new = str(code.value)
+            found = (
+                None if new == value else new,
+                f"{separator}{code.name}{separator}{old}{separator}",
+                _UNCHANGED if old == code.value else _TRANSLATED,
+            )
+        if len(self.cache) < _CACHE_SIZE:
+            self.cache[value] = found
+        return found
+
+    def feed(self, text: str, line: int, last: bool) -> tuple[str, str]:
+        if self.pending:
+            text = self.pending + text
+            line = self.pending_line
+            self.pending = ""
+        if not text:
+            return "", ""
+        # Split at the one line ending the whole block uses, so that it is written back by
+        # the join; a block that mixes endings keeps each line's own "\r".
+        if "\r" not in text:
+            newline = "\n"
+        elif text.count("\r") == text.count("\r\n") == text.count("\n"):
+            newline = "\r\n"
+        else:
+            newline = "\n"
+        pieces = iter(text.split(newline))
+        out: list[str] = []
+        rejects: list[str] = []
+        if self.index < 0:
+            self.read_header(pieces, out, newline, line)
+            line += len(out)  # blank lines and the header's lines
+            if self.index < 0:
+                return newline.join(out), ""
+            line += out[-1].count(newline)  # its quoted newlines
+            rejects.append(f"line{self.separator}reason{self.separator}{self.header}")
+        keep = self.record if newline == "\n" and "\r" in text else None
+        append = out.append
+        separator = self.separator
+        width = self.width
+        index = self.index
+        cache = self.cache
+        counts = self.counts
+        skew = line
+        # The hot loop: benchmark row "cca-codes migrate". A record without quotes splits
+        # with str.split, and a cached value costs one dict lookup.
+        for number, piece in enumerate(pieces):
+            if keep is None and piece and '"' not in piece:
+                cells = piece.split(separator)
+                if len(cells) == width:
+                    found = cache.get(cells[index])
+                    if found is not None:
+                        new, tail, kind = found
+                        counts[kind] += 1
+                        if new is None:
+                            append(piece + tail)
+                        else:
+                            cells[index] = new
+                            append(separator.join(cells) + tail)
+                        if kind > _UNCHANGED:
+                            rejects.append(f"{number + skew}{separator}{tail[3:]}{separator}{piece}")
+                        continue
+            more = self.record(piece, pieces, newline, number + skew, out, rejects, last)
+            if more < 0:
+                break
+            skew += more
+        if self.pending:
+            out.append("")  # the pending record took the block's last line ending
+        return newline.join(out), _lines(rejects, newline)
+
+    def read_header(self, pieces: Iterator[str], out: list[str], newline: str, line: int) -> None:
+        for piece in pieces:
+            if not piece:
+                out.append(piece)  # blank lines before the header stay
+                continue
+            record, spans = self.gather(piece, pieces, newline)
+            body, cr = _split_cr(record)
+            names = [_unquoted(body[start:end]) for start, end in spans]
+            if names:
+                names[0] = names[0].removeprefix("\ufeff")
+            if self.column not in names:
+                shown = ", ".join(repr(name) for name in names)
+                raise MigrationError(
+                    f"line {line + len(out)}: no column {_printable(repr(self.column))};"
+                    f" the header has {_printable(shown)}"
+                )
+            self.index = names.index(self.column)
+            self.width = len(names)
+            separator = self.separator
+            self.header = body.removeprefix("\ufeff")
+            added = separator.join(_quoted(name, separator) for name in self.added)
+            out.append(f"{body}{separator}{added}{cr}")
+            return
+
+    def gather(
+        self, piece: str, pieces: Iterator[str], newline: str
+    ) -> tuple[str, list[tuple[int, int]]]:
+        """The whole record starting with *piece*, and its cells' spans.
+
+        A quoted field may hold line endings: such a record takes the next pieces too.
+        """
+        record = piece
+        while True:
+            spans = _cells(record, self.separator)
+            if spans is not None:
+                return record, spans
+            try:
+                record += newline + next(pieces)
+            except StopIteration:
+                return record, []  # the end of the block: the caller decides
+            if len(record) > _LONGEST_RECORD:
+                raise MigrationError(
+                    "a quoted field is not closed within 1 MiB; check the file's quotes"
+                )
+
+    def record(
+        self,
+        piece: str,
+        pieces: Iterator[str],
+        newline: str,
+        line: int,
+        out: list[str],
+        rejects: list[str],
+        last: bool,
+    ) -> int:
+        """Translate the record that starts with *piece*; return the extra lines it took.
+
+        Returns -1 when the record runs past the block, to be finished with the next.
+        """
+        if not piece or (piece == "\r" and newline == "\n"):
+            out.append(piece)  # a blank line stays, and is no row
+            return 0
+        record = piece
+        while True:
+            spans = _cells(record, self.separator)
+            if spans is not None:
+                break
+            try:
+                record += newline + next(pieces)
+            except StopIteration:
+                if not last:
+                    self.pending = record + newline
+                    self.pending_line = line
+                    return -1
+                spans = _cells(record, self.separator, closed=True) or []
+                break
+            if len(record) > _LONGEST_RECORD:
+                raise MigrationError(
+                    f"line {line}: a quoted field is not closed within 1 MiB;"
+                    " check the file's quotes"
+                )
+        body, cr = _split_cr(record) if newline == "\n" else (record, "")
+        if cr:
+            spans = _cells(body, self.separator, closed=True) or []
+        separator = self.separator
+        if len(spans) > self.index:
+            start, end = spans[self.index]
+            value = _unquoted(body[start:end])
+        else:
+            start = end = -1
+            value = ""  # a short row has no cell: blank
+        new, tail, kind = self.entry(value)
+        self.counts[kind] += 1
+        text = body
+        if new is not None:
+            text = body[:start] + new + body[end:]
+        if len(spans) < self.width:
+            text += separator * (self.width - len(spans))
+        out.append(text + tail + cr)
+        if kind > _UNCHANGED:
+            rejects.append(f"{line}{separator}{tail[3:]}{separator}{body}")
+        return record.count(newline)
+
+    def finish(self, summary: Summary) -> None:
+        if self.index < 0:
+            raise MigrationError(f"the input is empty: no header with a column {self.column!r}")
+        super().finish(summary)
+
+
+def _lines(items: list[str], newline: str) -> str:
+    return "".join(item + newline for item in items)
+
+
+def _split_cr(record: str) -> tuple[str, str]:
+    if record.endswith("\r"):
+        return record[:-1], "\r"
+    return record, ""
+
+
+def _cells(record: str, separator: str, closed: bool = False) -> list[tuple[int, int]] | None:
+    """The spans of *record*'s cells, read as Python's csv module reads them.
+
+    A quote opens a quoted field only at the start of a cell; in it a doubled
+    quote is a quote. Returns None when a quoted field is still open at the
+    end, unless *closed*, which ends it there.
+
+    >>> _cells('a,"b,""c",d', ",")
+    [(0, 1), (2, 9), (10, 11)]
+    >>> _cells('a,"b', ",") is None
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    size = len(record)
+    while True:
+        if record.startswith('"', start):
+            at = start + 1
+            while True:
+                quote = record.find('"', at)
+                if quote < 0:
+                    if not closed:
+                        return None
+                    spans.append((start, size))
+                    return spans
+                if record.startswith('"', quote + 1):
+                    at = quote + 2
+                    continue
+                break
+            after = quote + 1
+        else:
+            after = start
+        stop = record.find(separator, after)
+        if stop < 0:
+            spans.append((start, size))
+            return spans
+        spans.append((start, stop))
+        start = stop + 1
+
+
+def _unquoted(cell: str) -> str:
+    """A cell's value: a quoted cell loses its quotes, and doubled quotes become one."""
+    if cell.startswith('"'):
+        close = cell.rfind('"')
+        if close > 0:
+            return cell[1:close].replace('""', '"') + cell[close + 1 :]
+        return cell[1:].replace('""', '"')
+    return cell
+
+
+def _quoted(text: str, separator: str) -> str:
+    """*text* as a cell: quoted when it holds the separator, a quote or a line ending."""
+    if separator in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+class _JsonLines(_Engine):
+    """JSON Lines: each object's text, with one value replaced and three keys added."""
+
+    def __init__(self, column: str, added: tuple[str, str, str]) -> None:
+        import json
+
+        super().__init__(added)
+        self.column = column
+        self.path = column.split(".")
+        self.first = True
+        self.json = json
+        self.keys = [json.dumps(name, ensure_ascii=False) for name in added]
+
+    def feed(self, text: str, line: int, last: bool) -> tuple[str, str]:
+        out: list[str] = []
+        rejects: list[str] = []
+        dumps = self.json.dumps
+        for number, piece in enumerate(text.split("\n"), line):
+            body, cr = _split_cr(piece)
+            offset = 0
+            if self.first and body:
+                self.first = False
+                offset = 1 if body.startswith("\ufeff") else 0
+            if not body[offset:].strip():
+                out.append(piece)  # a blank line stays, and is no row
+                continue
+            reason, new_body = self.line(body, offset)
+            out.append(new_body + cr)
+            if reason is not None:
+                rejects.append(dumps({"line": number, "reason": reason, "text": body[offset:]}))
+        return "\n".join(out), _lines(rejects, "\n")
+
+    def line(self, body: str, offset: int) -> tuple[str | None, str]:
+        """The reason *body* is untranslatable (or None), and its new text."""
+        json = self.json
+        try:
+            record = json.loads(body[offset:], parse_int=_JsonInt)
+        except ValueError:
+            return self.reject(NOT_JSON), body
+        if not isinstance(record, dict):
+            return self.reject(NOT_AN_OBJECT), body
+        path = [self.column] if self.column in record else self.path
+        value: object = record
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is None:
+            text = ""  # absent or null: blank
+        elif isinstance(value, str):
+            text = str(value)  # a _JsonInt is a number's text
+        else:
+            text = json.dumps(value)  # true, 1.5, a list: not a number
+        translation = translate(text)
+        code = translation.code
+        name_key, legacy_key, reason_key = self.keys
+        if code is None:
+            reason = self.reject(translation.reason or "")
+            extra = f"{name_key}: null, {legacy_key}: null, {reason_key}: {json.dumps(reason)}"
+            return reason, _add_keys(body, extra, bool(record))
+        old = code.value if code.legacy_code is None else code.legacy_code
+        self.counts[_UNCHANGED if old == code.value else _TRANSLATED] += 1
+        start, end = _value_span(body, offset, path)
+        body = body[:start] + str(code.value) + body[end:]
+        extra = f"{name_key}: {json.dumps(code.name)}, {legacy_key}: {old}, {reason_key}: null"
+        return None, _add_keys(body, extra, True)
+
+    def reject(self, reason: str) -> str:
+        self.counts[self.kind(reason)] += 1
+        return reason
+
+
+class _JsonInt(str):
+    """A JSON integer's text, kept as written (json.loads's parse_int)."""
+
+
+def _add_keys(body: str, extra: str, comma: bool) -> str:
+    close = body.rstrip().rfind("}")
+    return body[:close] + (", " if comma else "") + extra + body[close:]
+
+
+def _value_span(body: str, offset: int, path: list[str]) -> tuple[int, int]:
+    """Where the value at *path* is written in the JSON object *body*: its start and end.
+
+    The path is known to lead to a value: json.loads() found it. Duplicate keys
+    resolve as json.loads() resolves them, to the last.
+    """
+    from json.decoder import WHITESPACE, JSONDecoder, scanstring  # type: ignore[attr-defined]
+
+    decoder = JSONDecoder()
+    skip = WHITESPACE.match
+    at = skip(body, offset).end()
+    found = (at, at)
+    for key in path:
+        at = skip(body, at + 1).end()  # past the brace
+        while body.startswith('"', at):
+            name, at = scanstring(body, at + 1)
+            at = skip(body, skip(body, at).end() + 1).end()  # past the colon
+            _, end = decoder.raw_decode(body, at)
+            if name == key:
+                found = (at, end)
+            at = skip(body, end).end()
+            if not body.startswith(",", at):
+                break
+            at = skip(body, at + 1).end()
+        at = found[0]
+    return found
