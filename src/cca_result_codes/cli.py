@@ -302,7 +302,7 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
 
     from .migrate import add_command  # its parser and handler live beside the engine
 
-    add_command(subparsers)
+    add_command(subparsers.add_parser)
 
     helper = command(
         "help",

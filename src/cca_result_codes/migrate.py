@@ -14,6 +14,7 @@ re-serialisation. The whole run holds one block of input at a time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -105,11 +106,11 @@ class Summary:
 # --- the command line
 
 
-def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``migrate`` on the ``cca-codes`` parser's *subparsers*."""
+def add_command(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register ``migrate`` through the ``cca-codes`` parser's ``subparsers.add_parser``."""
     import argparse
 
-    parser = subparsers.add_parser(
+    parser = add_parser(
         "migrate",
         help="translate a column of old codes in a CSV, TSV or JSON Lines file",
         description="Translate a column of result codes stored by servers older than 5.4.6"
@@ -136,7 +137,9 @@ def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         "-o", "--output", metavar="FILE", help="write here, atomically (default: standard output)"
     )
     parser.add_argument(
-        "--rejects", metavar="FILE", help="also write the untranslatable rows here, with line numbers"
+        "--rejects",
+        metavar="FILE",
+        help="also write the untranslatable rows here, with line numbers",
     )
     parser.add_argument("--name-column", metavar="NAME", help="default: COLUMN_name")
     parser.add_argument("--legacy-column", metavar="NAME", help="default: COLUMN_legacy")
@@ -235,11 +238,9 @@ def _open_input(path: str) -> BinaryIO:
             raise MigrationError("cannot read standard input: it is closed")
         return sys.stdin.buffer
     try:
-        return open(path, "rb")  # noqa: SIM115  # closed by run()
+        return open(path, "rb")  # closed by run()
     except OSError as error:
-        raise MigrationError(
-            f"cannot read {_printable(path)}: {error.strerror or error}"
-        ) from None
+        raise MigrationError(f"cannot read {_printable(path)}: {error.strerror or error}") from None
 
 
 class _BrokenPipe(Exception):
@@ -283,14 +284,11 @@ class _AtomicFile:
             raise self._failure(error) from None
 
     def discard(self) -> None:
-        try:
+        # A full disk fails the close's flush again; the file goes anyway.
+        with contextlib.suppress(OSError):
             self.file.close()
-        except OSError:
-            pass  # a full disk fails the flush again: the file goes anyway
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(self.temporary)
-        except OSError:
-            pass  # already renamed or gone
 
     def _failure(self, error: OSError) -> MigrationError:
         return MigrationError(
@@ -484,7 +482,7 @@ class _Engine:
 
     def finish(self, summary: Summary) -> None:
         summary.translated, summary.unchanged = self.counts[:2]
-        summary.untranslatable = dict(zip(self.reasons, self.counts[2:]))
+        summary.untranslatable = dict(zip(self.reasons, self.counts[2:], strict=True))
         summary.rows = self.rows()
 
 
@@ -574,7 +572,9 @@ class _Delimited(_Engine):
                             cells[index] = new
                             append(separator.join(cells) + tail)
                         if kind > _UNCHANGED:
-                            rejects.append(f"{number + skew}{separator}{tail[3:]}{separator}{piece}")
+                            rejects.append(
+                                f"{number + skew}{separator}{tail[3:]}{separator}{piece}"
+                            )
                         continue
             more = self.record(piece, pieces, newline, number + skew, out, rejects, last)
             if more < 0:
@@ -794,17 +794,20 @@ class _JsonLines(_Engine):
 
     def line(self, body: str, offset: int) -> tuple[str | None, str]:
         """The reason *body* is untranslatable (or None), and its new text."""
+        from typing import cast
+
         json = self.json
         try:
-            record = json.loads(body[offset:], parse_int=_JsonInt)
+            record: object = json.loads(body[offset:], parse_int=_JsonInt)
         except ValueError:
             return self.reject(NOT_JSON), body
         if not isinstance(record, dict):
             return self.reject(NOT_AN_OBJECT), body
+        record = cast("dict[str, object]", record)
         path = [self.column] if self.column in record else self.path
         value: object = record
         for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
+            value = _member(value, key)
         if value is None:
             text = ""  # absent or null: blank
         elif isinstance(value, str):
@@ -830,6 +833,15 @@ class _JsonLines(_Engine):
         return reason
 
 
+def _member(value: object, key: str) -> object:
+    """*value*'s member *key*, or None when there is none."""
+    from typing import cast
+
+    if not isinstance(value, dict):
+        return None
+    return cast("dict[str, object]", value).get(key)
+
+
 class _JsonInt(str):
     """A JSON integer's text, kept as written (json.loads's parse_int)."""
 
@@ -845,23 +857,29 @@ def _value_span(body: str, offset: int, path: list[str]) -> tuple[int, int]:
     The path is known to lead to a value: json.loads() found it. Duplicate keys
     resolve as json.loads() resolves them, to the last.
     """
-    from json.decoder import WHITESPACE, JSONDecoder, scanstring  # type: ignore[attr-defined]
+    from json import JSONDecoder
 
-    decoder = JSONDecoder()
-    skip = WHITESPACE.match
-    at = skip(body, offset).end()
+    read = JSONDecoder().raw_decode
+    at = _skip_space(body, offset)
     found = (at, at)
     for key in path:
-        at = skip(body, at + 1).end()  # past the brace
+        at = _skip_space(body, at + 1)  # past the brace
         while body.startswith('"', at):
-            name, at = scanstring(body, at + 1)
-            at = skip(body, skip(body, at).end() + 1).end()  # past the colon
-            _, end = decoder.raw_decode(body, at)
+            name, at = read(body, at)
+            at = _skip_space(body, _skip_space(body, at) + 1)  # past the colon
+            end = read(body, at)[1]
             if name == key:
                 found = (at, end)
-            at = skip(body, end).end()
+            at = _skip_space(body, end)
             if not body.startswith(",", at):
                 break
-            at = skip(body, at + 1).end()
+            at = _skip_space(body, at + 1)
         at = found[0]
     return found
+
+
+def _skip_space(text: str, at: int) -> int:
+    """The first place from *at* that is not JSON whitespace."""
+    while text.startswith((" ", "\t", "\r", "\n"), at):
+        at += 1
+    return at
