@@ -582,7 +582,7 @@ class _Delimited(_Engine):
             skew += more
         if self.pending:
             out.append("")  # the pending record took the block's last line ending
-        return newline.join(out), _lines(rejects, newline)
+        return newline.join(out), _lines(rejects, self.newline)
 
     def read_header(self, pieces: Iterator[str], out: list[str], newline: str, line: int) -> None:
         for piece in pieces:
@@ -604,6 +604,8 @@ class _Delimited(_Engine):
             self.width = len(names)
             separator = self.separator
             self.header = body.removeprefix("\ufeff")
+            # The rejects file ends its lines as the header does.
+            self.newline = "\r\n" if cr or newline == "\r\n" else "\n"
             added = separator.join(_quoted(name, separator) for name in self.added)
             out.append(f"{body}{separator}{added}{cr}")
             return
@@ -655,7 +657,7 @@ class _Delimited(_Engine):
                 record += newline + next(pieces)
             except StopIteration:
                 if not last:
-                    self.pending = record + newline
+                    self.pending = record  # it ends with the block's last line ending
                     self.pending_line = line
                     return -1
                 spans = _cells(record, self.separator, closed=True) or []

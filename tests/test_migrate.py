@@ -1,0 +1,532 @@
+"""cca-codes migrate: every row out, every other byte kept, a true summary.
+
+Expected outputs are written out byte for byte; the codes in them come from
+the vendor's table (old 712 is 711, old 810 is 809, old 3 is 2, 709 and 125
+have no meaning before 5.4.6).
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from cca_result_codes import migrate
+from cca_result_codes.cli import main
+
+HOSTILE_CSV = (
+    b"\xef\xbb\xbfid,result,note\r\n"
+    b'1, 712 ,"a,b"\r\n'
+    b"\r\n"
+    b'2,abc,"line one\r\nline two"\r\n'
+    b'3,709,"say ""hi"""\r\n'
+    b"4,102\r\n"
+    b'5,"810",x,extra\r\n'
+    b"6,,empty\r\n"
+    b"7,125,new\r\n"
+    b"8,99999999999,big\r\n"
+    b"9,+0003,plus\r\n"
+    b"10,-1,neg"
+)
+HOSTILE_CSV_OUT = (
+    b"\xef\xbb\xbfid,result,note,result_name,result_legacy,result_reason\r\n"
+    b'1,711,"a,b",ListenInNoActiveConversationFound,712,\r\n'
+    b"\r\n"
+    b'2,abc,"line one\r\nline two",,,not a number\r\n'
+    b'3,709,"say ""hi""",,,no documented meaning\r\n'
+    b"4,102,,UnknownToken,102,\r\n"
+    b"5,809,x,extra,QuotaLockFailed,810,\r\n"
+    b"6,,empty,,,blank\r\n"
+    b"7,125,new,,,first appeared after 5.4.6\r\n"
+    b"8,99999999999,big,,,out of Int32\r\n"
+    b"9,2,plus,SuccessListRunning,3,\r\n"
+    b"10,-1,neg,,,no documented meaning"
+)
+HOSTILE_CSV_REJECTS = (
+    b"line,reason,id,result,note\r\n"
+    b'4,not a number,2,abc,"line one\r\nline two"\r\n'
+    b'6,no documented meaning,3,709,"say ""hi"""\r\n'
+    b"9,blank,6,,empty\r\n"
+    b"10,first appeared after 5.4.6,7,125,new\r\n"
+    b"11,out of Int32,8,99999999999,big\r\n"
+    b"13,no documented meaning,10,-1,neg\r\n"
+)
+HOSTILE_CSV_SUMMARY = [
+    "rows read:      10",
+    "translated:     3",
+    "unchanged:      1",
+    "untranslatable: 6",
+    "  blank: 1",
+    "  first appeared after 5.4.6: 1",
+    "  no documented meaning: 2",
+    "  not a number: 1",
+    "  out of Int32: 1",
+]
+
+HOSTILE_JSONL = (
+    b'\xef\xbb\xbf{"a": 1.10, "result": " 712 ", "deep": {"result": 712}}\n'
+    b"\n"
+    b"not json\n"
+    b"[1, 2]\n"
+    b'{"result": 709, "x": 1e999, "n": 12345678901234567890123}\r\n'
+    b'{ "deep" : { "result" :  810 , "z": [1, {"result": 3}] } , "result": 3 }\n'
+    b"{}\n"
+    b'{"result": null}\n'
+    b'{"result": "caf\xc3\xa9", "result": 102}\n'
+    b'{"result": 1.0}'
+)
+HOSTILE_JSONL_OUT = (
+    b'\xef\xbb\xbf{"a": 1.10, "result": 711, "deep": {"result": 712},'
+    b' "result_name": "ListenInNoActiveConversationFound", "result_legacy": 712,'
+    b' "result_reason": null}\n'
+    b"\n"
+    b"not json\n"
+    b"[1, 2]\n"
+    b'{"result": 709, "x": 1e999, "n": 12345678901234567890123, "result_name": null,'
+    b' "result_legacy": null, "result_reason": "no documented meaning"}\r\n'
+    b'{ "deep" : { "result" :  810 , "z": [1, {"result": 3}] } , "result": 2 ,'
+    b' "result_name": "SuccessListRunning", "result_legacy": 3, "result_reason": null}\n'
+    b'{"result_name": null, "result_legacy": null, "result_reason": "blank"}\n'
+    b'{"result": null, "result_name": null, "result_legacy": null, "result_reason": "blank"}\n'
+    b'{"result": "caf\xc3\xa9", "result": 102, "result_name": "UnknownToken",'
+    b' "result_legacy": 102, "result_reason": null}\n'
+    b'{"result": 1.0, "result_name": null, "result_legacy": null,'
+    b' "result_reason": "not a number"}'
+)
+HOSTILE_JSONL_REJECTS = (
+    b'{"line": 3, "reason": "not JSON", "text": "not json"}\n'
+    b'{"line": 4, "reason": "not a JSON object", "text": "[1, 2]"}\n'
+    b'{"line": 5, "reason": "no documented meaning", "text": "{\\"result\\": 709, \\"x\\":'
+    b' 1e999, \\"n\\": 12345678901234567890123}"}\n'
+    b'{"line": 7, "reason": "blank", "text": "{}"}\n'
+    b'{"line": 8, "reason": "blank", "text": "{\\"result\\": null}"}\n'
+    b'{"line": 10, "reason": "not a number", "text": "{\\"result\\": 1.0}"}\n'
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, list[str]]:
+    """Run the command; return its status and its stderr lines, the time taken left out."""
+    status = main(["migrate", *map(str, argv)])
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    if lines and re.fullmatch(r"time taken:     \d+\.\d\d s", lines[-1]):
+        lines.pop()
+    return status, lines
+
+
+def files(tmp_path: Path, data: bytes, name: str = "in.csv") -> tuple[Path, Path]:
+    source = tmp_path / name
+    source.write_bytes(data)
+    return source, tmp_path / f"out{source.suffix}"
+
+
+def test_hostile_csv_keeps_every_row_and_every_other_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, HOSTILE_CSV)
+    rejects = tmp_path / "rejects.csv"
+    status, err = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+    assert status == 1
+    assert err == HOSTILE_CSV_SUMMARY
+    assert target.read_bytes() == HOSTILE_CSV_OUT
+    assert rejects.read_bytes() == HOSTILE_CSV_REJECTS
+    assert source.read_bytes() == HOSTILE_CSV
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv", "out.csv", "rejects.csv"]
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 5, 7, 11, 16, 29, 64])
+def test_block_boundaries_change_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    monkeypatch.setattr(migrate, "_BLOCK", block)
+    for data, expected, expected_rejects, name in [
+        (HOSTILE_CSV, HOSTILE_CSV_OUT, HOSTILE_CSV_REJECTS, "in.csv"),
+        (HOSTILE_JSONL, HOSTILE_JSONL_OUT, HOSTILE_JSONL_REJECTS, "in.jsonl"),
+    ]:
+        source, target = files(tmp_path, data, name)
+        rejects = tmp_path / "rejects"
+        status, _ = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+        assert (status, target.read_bytes(), rejects.read_bytes()) == (
+            1,
+            expected,
+            expected_rejects,
+        )
+
+
+def test_hostile_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = files(tmp_path, HOSTILE_JSONL, "in.jsonl")
+    rejects = tmp_path / "rejects.jsonl"
+    status, err = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+    assert status == 1
+    assert target.read_bytes() == HOSTILE_JSONL_OUT
+    assert rejects.read_bytes() == HOSTILE_JSONL_REJECTS
+    assert err == [
+        "rows read:      9",
+        "translated:     2",
+        "unchanged:      1",
+        "untranslatable: 6",
+        "  blank: 2",
+        "  no documented meaning: 1",
+        "  not JSON: 1",
+        "  not a JSON object: 1",
+        "  not a number: 1",
+    ]
+
+
+def test_jsonl_dotted_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = (
+        b'{"call": {"id": 1, "result": "810"}, "result": 5}\n'
+        b'{"call": {"result": 711}}\n'
+        b'{"call": 5}\n'
+        b'{"call.result": 3, "call": {"result": 3}}\n'
+        b'{"call": {"result": 0}, "call": {"id": 2}}\n'
+    )
+    source, target = files(tmp_path, data, "in.jsonl")
+    status, err = run(capsys, "--column", "call.result", source, "-o", target)
+    assert status == 1
+    assert target.read_bytes() == (
+        b'{"call": {"id": 1, "result": 809}, "result": 5, "call.result_name": "QuotaLockFailed",'
+        b' "call.result_legacy": 810, "call.result_reason": null}\n'
+        b'{"call": {"result": 710}, "call.result_name": "ListenInNoActiveCallFound",'
+        b' "call.result_legacy": 711, "call.result_reason": null}\n'
+        b'{"call": 5, "call.result_name": null, "call.result_legacy": null,'
+        b' "call.result_reason": "blank"}\n'
+        # A key that is the whole dotted name wins over the nested one.
+        b'{"call.result": 2, "call": {"result": 3}, "call.result_name": "SuccessListRunning",'
+        b' "call.result_legacy": 3, "call.result_reason": null}\n'
+        # A duplicate key means what json.loads() makes of it: the last.
+        b'{"call": {"result": 0}, "call": {"id": 2}, "call.result_name": null,'
+        b' "call.result_legacy": null, "call.result_reason": "blank"}\n'
+    )
+    assert err[:4] == [
+        "rows read:      5",
+        "translated:     3",
+        "unchanged:      0",
+        "untranslatable: 2",
+    ]
+
+
+def test_tsv_with_its_own_column_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = b'when\tcode\n1\t711\n2\t"7\t1"\n3\t0\n'
+    source, target = files(tmp_path, data, "in.TSV")
+    status, err = run(
+        capsys,
+        "--column",
+        "code",
+        "--name-column",
+        "name\tx",
+        "--legacy-column",
+        "old",
+        "--reason-column",
+        'why "not"',
+        source,
+        "-o",
+        target,
+    )
+    assert status == 1
+    assert target.read_bytes() == (
+        b'when\tcode\t"name\tx"\told\t"why ""not"""\n'
+        b"1\t710\tListenInNoActiveCallFound\t711\t\n"
+        b'2\t"7\t1"\t\t\tnot a number\n'
+        b"3\t0\tSuccess\t0\t\n"
+    )
+    assert err[:4] == [
+        "rows read:      3",
+        "translated:     1",
+        "unchanged:      1",
+        "untranslatable: 1",
+    ]
+
+
+def test_all_translated_exits_0_and_the_header_may_be_quoted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = b'"a,b","res""ult"\n\n\n"x",0712\n'
+    source, target = files(tmp_path, data)
+    status, err = run(capsys, "--column", 'res"ult', source, "-o", target)
+    assert status == 0
+    assert target.read_bytes() == (
+        b'"a,b","res""ult","res""ult_name","res""ult_legacy","res""ult_reason"\n'
+        b"\n\n"
+        b'"x",711,ListenInNoActiveConversationFound,712,\n'
+    )
+    assert err == [
+        "rows read:      1",
+        "translated:     1",
+        "unchanged:      0",
+        "untranslatable: 0",
+    ]
+
+
+def test_blank_lines_before_the_header_stay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b"\n\nresult\n3\n\n")
+    status, _ = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 0
+    assert target.read_bytes() == (
+        b"\n\nresult,result_name,result_legacy,result_reason\n2,SuccessListRunning,3,\n\n"
+    )
+
+
+def test_mixed_line_endings_keep_each_lines_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = b'k,result\r\n1,712\n2,"3\r"\r\n\r\n3,\r\r\n4,3\n'
+    source, target = files(tmp_path, data)
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 1
+    assert target.read_bytes() == (
+        b"k,result,result_name,result_legacy,result_reason\r\n"
+        b"1,711,ListenInNoActiveConversationFound,712,\n"
+        b"2,2,SuccessListRunning,3,\r\n"  # a quoted "3\r" is 3: "\r" is whitespace
+        b"\r\n"
+        b"3,\r,,,blank\r\n"
+        b"4,2,SuccessListRunning,3,\n"
+    )
+    assert err[0] == "rows read:      4"
+
+
+def test_a_quoted_field_left_open_ends_at_the_end_of_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b'k,result\n1,"3\n2,3\n')
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 1
+    assert target.read_bytes() == (
+        b'k,result,result_name,result_legacy,result_reason\n1,"3\n2,3\n,,,not a number'
+    )
+    assert err[0] == "rows read:      1"
+
+
+def test_a_quote_inside_a_cell_is_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = files(tmp_path, b'k,result\na"b,3\n"x"y,712\n')
+    status, _ = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 0
+    assert target.read_bytes() == (
+        b"k,result,result_name,result_legacy,result_reason\n"
+        b'a"b,2,SuccessListRunning,3,\n'
+        b'"x"y,711,ListenInNoActiveConversationFound,712,\n'
+    )
+
+
+def test_a_quoted_field_open_past_the_limit_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(migrate, "_LONGEST_RECORD", 10)
+    source, target = files(tmp_path, b'k,result\n1,3\n2,"3\n4\n5\n6\n7\n')
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 2
+    assert err == [
+        "cca-codes: line 3: a quoted field is not closed within 1 MiB; check the file's quotes"
+    ]
+    assert not target.exists()
+
+
+def test_the_same_value_quoted_or_not_shares_one_translation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b'result\n"712"\n712\n"712"\n')
+    status, _ = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 0
+    name = b",ListenInNoActiveConversationFound,712,\n"
+    assert (
+        target.read_bytes()
+        == b"result,result_name,result_legacy,result_reason\n" + (b"711" + name) * 3
+    )
+
+
+def test_stdin_to_stdout(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"result\n712\n")))
+    status = main(["migrate", "--column", "result", "--format", "csv"])
+    captured = capsysbinary.readouterr()
+    assert status == 0
+    assert captured.out == (
+        b"result,result_name,result_legacy,result_reason\n"
+        b"711,ListenInNoActiveConversationFound,712,\n"
+    )
+    assert captured.err.startswith(b"rows read:      1\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"a,b\n1,2\n", "line 1: no column 'result'; the header has 'a', 'b'"),
+        (b"\xef\xbb\xbfresults\x1b\n", "line 1: no column 'result'; the header has 'results\\x1b'"),
+        (b"\n\na\n", "line 3: no column 'result'; the header has 'a'"),
+        (b"", "the input is empty: no header with a column 'result'"),
+        (b"\n\n", "the input is empty: no header with a column 'result'"),
+        (b"result\n3\n\xff\n", "line 3: byte 0xff is not UTF-8; save the file as UTF-8 and retry"),
+        (b"result\n3\n\n4\xc3", "line 4: byte 0xc3 is not UTF-8; save the file as UTF-8 and retry"),
+        (b"result\n3\x00\n", "line 2: a NUL byte; this looks like a binary file, not text"),
+        (b"\x00\x01\x02", "line 1: a NUL byte; this looks like a binary file, not text"),
+    ],
+)
+def test_bad_input_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str
+) -> None:
+    source, target = files(tmp_path, data)
+    rejects = tmp_path / "rejects.csv"
+    status, err = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+    assert (status, err) == (2, [f"cca-codes: {message}"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (
+            ["data.txt"],
+            2,
+            "cannot tell the format from the file's name; give --format csv, tsv or jsonl",
+        ),
+        (["-"], 2, "cannot tell the format from the file's name; give --format csv, tsv or jsonl"),
+        (["missing.csv"], 2, "cannot read missing.csv: No such file or directory"),
+        (
+            ["in.csv", "-o", "in.csv"],
+            2,
+            "in.csv is the input file; write the output to another file",
+        ),
+        (
+            ["in.csv", "-o", "./in.csv"],
+            2,
+            "./in.csv is the input file; write the output to another file",
+        ),
+        (
+            ["in.csv", "--rejects", "in.csv"],
+            2,
+            "in.csv is the input file; write the output to another file",
+        ),
+        (["in.csv", "-o", "x.csv", "--rejects", "x.csv"], 2, "-o and --rejects name the same file"),
+        (
+            ["in.csv", "-o", "no/such/dir/x.csv"],
+            74,
+            "cannot write no/such/dir/x.csv: No such file or directory",
+        ),
+        (
+            ["in.csv", "-o", "ok.csv", "--rejects", "no/r.csv"],
+            74,
+            "cannot write no/r.csv: No such file or directory",
+        ),
+        (
+            ["in.csv", "-o", "a\x1b.csv", "--rejects", "a\x1b.csv"],
+            2,
+            "-o and --rejects name the same file",
+        ),
+        (
+            ["in.csv", "-o", "no\x1b/x.csv"],
+            74,
+            "cannot write no\\x1b/x.csv: No such file or directory",
+        ),
+    ],
+)
+def test_usage_errors(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    status: int,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_bytes(b"result\n3\n")
+    (tmp_path / "data.txt").write_bytes(b"result\n3\n")
+    assert run(capsys, "--column", "result", *argv) == (status, [f"cca-codes: {message}"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data.txt", "in.csv"]
+
+
+def test_the_format_comes_from_the_output_name_for_stdin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"r": 3}\n')))
+    target = tmp_path / "x.ndjson"
+    status, _ = run(capsys, "--column", "r", "-", "-o", target)
+    assert status == 0
+    assert target.read_bytes() == (
+        b'{"r": 2, "r_name": "SuccessListRunning", "r_legacy": 3, "r_reason": null}\n'
+    )
+
+
+def test_the_output_replaces_a_file_and_gets_ordinary_permissions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    source, target = files(tmp_path, b"result\n3\n", "in.tab")
+    target.write_bytes(b"old")
+    os.umask(old := os.umask(0o022))
+    try:
+        status, _ = run(capsys, "--column", "result", source, "-o", target)
+    finally:
+        os.umask(old)
+    assert status == 0
+    assert target.read_bytes() == (
+        b"result\tresult_name\tresult_legacy\tresult_reason\n2\tSuccessListRunning\t3\t\n"
+    )
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_directory_as_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in.csv"
+    folder.mkdir()
+    status, err = run(capsys, "--column", "result", folder)
+    assert status == 2
+    assert err == [f"cca-codes: cannot read the input: Is a directory"] or err == [
+        f"cca-codes: cannot read {folder}: Is a directory"
+    ]
+
+
+class FullDisk(io.FileIO):
+    """A file on a full disk: every write fails."""
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("rejects", [False, True])
+def test_a_failed_write_leaves_no_output(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    rejects: bool,
+) -> None:
+    import os
+
+    real_fdopen = os.fdopen
+    opened: list[str] = []
+
+    def fdopen(handle: int, mode: str) -> io.IOBase:
+        opened.append(mode)
+        # The output file is opened first; with rejects, only the rejects file is full.
+        if len(opened) == (2 if rejects else 1):
+            return FullDisk(handle, "wb")
+        return real_fdopen(handle, mode)
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    source, target = files(tmp_path, b"result\n3\nx\n")
+    extra = ["--rejects", str(tmp_path / "r.csv")] if rejects else []
+    status, err = run(capsys, "--column", "result", source, "-o", target, *extra)
+    failed = tmp_path / "r.csv" if rejects else target
+    assert (status, err) == (74, [f"cca-codes: cannot write {failed}: No space left on device"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_help_shows_an_example_for_each_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "cca-codes migrate --column result calls.csv -o calls-new.csv" in out
+    assert "--format tsv < calls.tsv > calls-new.tsv" in out
+    assert "--column call.result events.jsonl -o events-new.jsonl" in out
+    assert main(["help", "migrate"]) == 0
+    assert capsys.readouterr().out == out
+
+
+def test_a_missing_column_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate", "x.csv"]) == 2
+    assert "--column" in capsys.readouterr().err
