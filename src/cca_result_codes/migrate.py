@@ -336,15 +336,14 @@ class _Progress:
         except (AttributeError, OSError, ValueError):
             pass  # not a file: no percent
 
-    def update(self, rows: int, position: int) -> None:
+    def update(self, rows: int) -> None:
         now = time.monotonic()
         if now - self.shown < _PROGRESS_EVERY:
             return
         self.shown = now
-        rate = rows / max(now - self.started, 1e-9)
-        line = f"\r{rows} rows, {rate:.0f} rows/s"
+        line = f"\r{rows} rows, {rows / (now - self.started):.0f} rows/s"
         if self.size is not None:
-            line += f", {min(100 * position / self.size, 100):.0f}%"
+            line += f", {100 * self.source.tell() // self.size}%"
         _say(line + "   ")
 
     def clear(self) -> None:
@@ -402,9 +401,7 @@ def migrate(
         engine = _Delimited(_SEPARATORS[fmt], column, added)
     summary = Summary()
     line = 1
-    position = 0
     for text, lines in _decoded_blocks(source):
-        position += len(text)
         out, rejects = engine.feed(text, line, text == "")
         line += lines
         if out:
@@ -412,7 +409,7 @@ def migrate(
         if rejects and write_rejects is not None:
             write_rejects(rejects.encode())
         if progress is not None:
-            progress.update(engine.rows(), position)
+            progress.update(engine.rows())
     engine.finish(summary)
     return summary
 
