@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -477,9 +478,7 @@ def test_a_directory_as_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     folder.mkdir()
     status, err = run(capsys, "--column", "result", folder)
     assert status == 2
-    assert err == [f"cca-codes: cannot read the input: Is a directory"] or err == [
-        f"cca-codes: cannot read {folder}: Is a directory"
-    ]
+    assert err == [f"cca-codes: cannot read {folder}: Is a directory"]
 
 
 class FullDisk(io.FileIO):
@@ -501,7 +500,7 @@ def test_a_failed_write_leaves_no_output(
     real_fdopen = os.fdopen
     opened: list[str] = []
 
-    def fdopen(handle: int, mode: str) -> io.IOBase:
+    def fdopen(handle: int, mode: str) -> object:
         opened.append(mode)
         # The output file is opened first; with rejects, only the rejects file is full.
         if len(opened) == (2 if rejects else 1):
@@ -530,3 +529,200 @@ def test_help_shows_an_example_for_each_format(capsys: pytest.CaptureFixture[str
 def test_a_missing_column_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", "x.csv"]) == 2
     assert "--column" in capsys.readouterr().err
+
+
+def test_values_seen_before_give_the_same_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = b"n,result\n1,712\n2,712\n3,abc\n4,abc\n5,102\n6,102\n7, 102\n8, 102\n"
+    source, target = files(tmp_path, data)
+    rejects = tmp_path / "r.csv"
+    status, err = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+    assert status == 1
+    assert target.read_bytes() == (
+        b"n,result,result_name,result_legacy,result_reason\n"
+        b"1,711,ListenInNoActiveConversationFound,712,\n"
+        b"2,711,ListenInNoActiveConversationFound,712,\n"
+        b"3,abc,,,not a number\n"
+        b"4,abc,,,not a number\n"
+        b"5,102,UnknownToken,102,\n"
+        b"6,102,UnknownToken,102,\n"
+        b"7,102,UnknownToken,102,\n"
+        b"8,102,UnknownToken,102,\n"
+    )
+    assert rejects.read_bytes() == (
+        b"line,reason,n,result\n4,not a number,3,abc\n5,not a number,4,abc\n"
+    )
+    assert err == [
+        "rows read:      8",
+        "translated:     2",
+        "unchanged:      4",
+        "untranslatable: 2",
+        "  not a number: 2",
+    ]
+
+
+def test_a_short_row_without_the_cell_is_blank_and_padded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b"a,result,c\n1\n2,3\n")
+    status, _ = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 1
+    assert target.read_bytes() == (
+        b"a,result,c,result_name,result_legacy,result_reason\n"
+        b"1,,,,,blank\n"
+        b"2,2,,SuccessListRunning,3,\n"
+    )
+
+
+def test_the_cache_holds_at_most_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrate, "_CACHE_SIZE", 2)
+    engine = migrate._Delimited(",", "result", ("n", "l", "r"))  # pyright: ignore[reportPrivateUsage] -- the cache is not seen from outside
+    out, _ = engine.feed("result\n712\n3\nx\n712\nx\n", 1, last=False)
+    assert out == (
+        "result,n,l,r\n"
+        "711,ListenInNoActiveConversationFound,712,\n"
+        "2,SuccessListRunning,3,\n"
+        "x,,,not a number\n"
+        "711,ListenInNoActiveConversationFound,712,\n"
+        "x,,,not a number\n"
+    )
+    assert sorted(engine.cache) == ["3", "712"]
+
+
+def test_an_output_that_is_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = files(tmp_path, b"result\n3\n")
+    target.mkdir()
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert (status, err) == (74, [f"cca-codes: cannot write {target}: Is a directory"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+class Failing(io.RawIOBase):
+    """A stream whose reads or writes fail with *error*."""
+
+    def __init__(self, error: BaseException, fd: int = -1) -> None:
+        self.error = error
+        self.fd = fd
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: object) -> int:
+        raise self.error
+
+    def write(self, data: object) -> int:
+        raise self.error
+
+    def fileno(self) -> int:
+        if self.fd < 0:
+            raise io.UnsupportedOperation("no descriptor")
+        return self.fd
+
+
+class Stream:
+    """A text stream's stand-in that has only a binary ``buffer``."""
+
+    def __init__(self, buffer: io.RawIOBase) -> None:
+        self.buffer = buffer
+
+    def fileno(self) -> int:
+        return self.buffer.fileno()
+
+    def flush(self) -> None:
+        """Nothing is buffered here."""
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "message"),
+    [
+        (KeyboardInterrupt(), 130, "cca-codes: interrupted; no output file was written\n"),
+        (
+            OSError(errno.EIO, "Input/output error"),
+            2,
+            "cca-codes: cannot read the input: Input/output error\n",
+        ),
+    ],
+)
+def test_a_failing_read_leaves_no_output(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: BaseException,
+    status: int,
+    message: str,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", Stream(Failing(error)))
+    target = tmp_path / "out.csv"
+    assert main(["migrate", "--column", "r", "-", "-o", str(target)]) == status
+    assert capsys.readouterr().err == message
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "message"),
+    [
+        (BrokenPipeError(errno.EPIPE, "Broken pipe"), 141, ""),
+        (
+            OSError(errno.ENOSPC, "No space left on device"),
+            74,
+            "cca-codes: cannot write the output: No space left on device\n",
+        ),
+    ],
+)
+def test_a_failing_stdout(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    error: OSError,
+    status: int,
+    message: str,
+) -> None:
+    source, _ = files(tmp_path, b"result\n3\n")
+    spare = tmp_path / "spare"
+    with open(spare, "wb") as file:
+        file.write(b"kept")
+        file.flush()
+        # stdout's descriptor goes to /dev/null after the failure: here, a spare file's.
+        monkeypatch.setattr(sys, "stdout", Stream(Failing(error, os.dup(file.fileno()))))
+        assert main(["migrate", "--column", "result", str(source)]) == status
+    assert capsys.readouterr().err == message
+    assert spare.read_bytes() == b"kept"
+
+
+def test_a_closed_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, _ = files(tmp_path, b"result\n3\n")
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["migrate", "--column", "result", str(source)]) == 74
+    assert capsys.readouterr().err == (
+        "cca-codes: cannot write the output: standard output is closed\n"
+    )
+
+
+def test_no_stderr_is_no_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, target = files(tmp_path, b"result\n3\n")
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["migrate", "--column", "result", str(source), "-o", str(target)]) == 0
+    assert (
+        target.read_bytes()
+        == b"result,result_name,result_legacy,result_reason\n2,SuccessListRunning,3,\n"
+    )
+
+
+@pytest.mark.parametrize("block", [1, 4, 9, 100])
+def test_a_header_with_a_quoted_line_ending(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    monkeypatch.setattr(migrate, "_BLOCK", block)
+    source, target = files(tmp_path, b'\n"a\nb",result\n1,3\n"2\n",x\n')
+    rejects = tmp_path / "r.csv"
+    status, _ = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+    assert status == 1
+    assert target.read_bytes() == (
+        b'\n"a\nb",result,result_name,result_legacy,result_reason\n'
+        b"1,2,SuccessListRunning,3,\n"
+        b'"2\n",x,,,not a number\n'
+    )
+    assert rejects.read_bytes() == b'line,reason,"a\nb",result\n5,not a number,"2\n",x\n'

@@ -1,8 +1,9 @@
-"""cca-codes migrate as a process: Ctrl-C, a full disk, a broken pipe, a terminal's progress line."""
+"""cca-codes migrate as a process: Ctrl-C, a full disk, a broken pipe, the progress line."""
 
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import signal
 import subprocess
@@ -59,7 +60,7 @@ def test_a_broken_pipe_exits_141_quietly(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [*COMMAND, str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout is not None
     assert process.stdout.read(10) == b"id,result,"
     process.stdout.close()  # as "| head" does
     _, err = process.communicate(timeout=60)
@@ -70,9 +71,9 @@ def test_a_broken_pipe_exits_141_quietly(tmp_path: Path) -> None:
 def test_the_progress_line_on_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    clock = iter(range(100))
+    clock = itertools.count()
     monkeypatch.setattr(migrate, "_stderr_is_terminal", lambda: True)
-    monkeypatch.setattr(migrate.time, "monotonic", lambda: next(clock) / 10)
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock) / 10)
     monkeypatch.setattr(migrate, "_BLOCK", 10)
     source = tmp_path / "in.csv"
     source.write_bytes(b"result\n712\n712\n712\n712\n712\n712\n")  # 7 lines of 4 bytes: 10 each
@@ -86,15 +87,6 @@ def test_the_progress_line_on_a_terminal(
     progress, summary = err.split("\r\x1b[K")
     assert progress == "\r5 rows, 17 rows/s, 96%   "
     assert summary.startswith("rows read:      6\n")
-
-
-def test_no_progress_line_in_a_pipe(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert not migrate._stderr_is_terminal()
-    monkeypatch.setattr(sys, "stderr", None)
-    assert not migrate._stderr_is_terminal()
 
 
 def test_stdin_closed(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,3 +107,29 @@ def test_the_input_stays_untouched_and_no_temporary_file_is_left(tmp_path: Path)
     assert result.returncode == 0
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv", "out.csv"]
     assert os.stat(source).st_mtime_ns == before.st_mtime_ns
+
+
+def test_no_percent_when_the_size_is_unknown(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = itertools.count()
+    monkeypatch.setattr(migrate, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock) / 2)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"result\n3\n3\n")))
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO()))
+    assert main(["migrate", "--column", "result", "--format", "csv"]) == 0
+    progress, _ = capsys.readouterr().err.split("\r\x1b[K")
+    # One block: the rows at 0.5 s, then the end, 0.5 s later.
+    assert progress == "\r2 rows, 4 rows/s   \r2 rows, 2 rows/s   "
+
+
+def test_no_percent_for_an_empty_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(migrate, "_stderr_is_terminal", lambda: True)
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"")
+    assert main(["migrate", "--column", "result", str(source)]) == 2
+    assert capsys.readouterr().err == (
+        "cca-codes: the input is empty: no header with a column 'result'\n"
+    )

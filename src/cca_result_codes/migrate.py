@@ -396,7 +396,7 @@ def migrate(
     for bad input; what was written before then is the caller's to discard.
     """
     if fmt == "jsonl":
-        engine: _Engine = _JsonLines(column, added)
+        engine: _Delimited | _JsonLines = _JsonLines(column, added)
     else:
         engine = _Delimited(_SEPARATORS[fmt], column, added)
     summary = Summary()
@@ -462,10 +462,6 @@ class _Engine:
         self.reasons: list[str] = []
         self.reason_index: dict[str, int] = {}
 
-    def feed(self, text: str, line: int, last: bool) -> tuple[str, str]:
-        """Output and rejects for *text*, whose first line is number *line*."""
-        raise NotImplementedError
-
     def rows(self) -> int:
         return sum(self.counts)
 
@@ -494,6 +490,7 @@ class _Delimited(_Engine):
         self.width = 0
         self.pending = ""  # a record whose quoted field runs into the next block
         self.pending_line = 0
+        self.newline = "\n"  # the rejects file's line ending: the header's
         # Stored text -> (new cell or None when unchanged, cells to add, kind):
         # benchmark row "cca-codes migrate" (each distinct value is translated once).
         self.cache: dict[str, tuple[str | None, str, int]] = {}
@@ -538,25 +535,28 @@ class _Delimited(_Engine):
         pieces = iter(text.split(newline))
         out: list[str] = []
         rejects: list[str] = []
+        skew = line
         if self.index < 0:
-            self.read_header(pieces, out, newline, line)
-            line += len(out)  # blank lines and the header's lines
-            if self.index < 0:
-                return newline.join(out), ""
-            line += out[-1].count(newline)  # its quoted newlines
-            rejects.append(f"line{self.separator}reason{self.separator}{self.header}")
-        keep = self.record if newline == "\n" and "\r" in text else None
+            # The header, and blank lines before it, take the careful path.
+            for number, piece in enumerate(pieces):
+                more = self.record(piece, pieces, newline, number + skew, out, rejects, last)
+                if more < 0:
+                    return self.output(out, rejects, newline)
+                skew += more
+                if self.index >= 0:
+                    skew += number + 1
+                    break
+        mixed = newline == "\n" and "\r" in text
         append = out.append
         separator = self.separator
         width = self.width
         index = self.index
         cache = self.cache
         counts = self.counts
-        skew = line
         # The hot loop: benchmark row "cca-codes migrate". A record without quotes splits
-        # with str.split, and a cached value costs one dict lookup.
+        # with str.split, and a value seen before costs one dict lookup.
         for number, piece in enumerate(pieces):
-            if keep is None and piece and '"' not in piece:
+            if not mixed and piece and '"' not in piece:
                 cells = piece.split(separator)
                 if len(cells) == width:
                     found = cache.get(cells[index])
@@ -577,56 +577,12 @@ class _Delimited(_Engine):
             if more < 0:
                 break
             skew += more
+        return self.output(out, rejects, newline)
+
+    def output(self, out: list[str], rejects: list[str], newline: str) -> tuple[str, str]:
         if self.pending:
             out.append("")  # the pending record took the block's last line ending
         return newline.join(out), _lines(rejects, self.newline)
-
-    def read_header(self, pieces: Iterator[str], out: list[str], newline: str, line: int) -> None:
-        for piece in pieces:
-            if not piece:
-                out.append(piece)  # blank lines before the header stay
-                continue
-            record, spans = self.gather(piece, pieces, newline)
-            body, cr = _split_cr(record)
-            names = [_unquoted(body[start:end]) for start, end in spans]
-            if names:
-                names[0] = names[0].removeprefix("\ufeff")
-            if self.column not in names:
-                shown = ", ".join(repr(name) for name in names)
-                raise MigrationError(
-                    f"line {line + len(out)}: no column {_printable(repr(self.column))};"
-                    f" the header has {_printable(shown)}"
-                )
-            self.index = names.index(self.column)
-            self.width = len(names)
-            separator = self.separator
-            self.header = body.removeprefix("\ufeff")
-            # The rejects file ends its lines as the header does.
-            self.newline = "\r\n" if cr or newline == "\r\n" else "\n"
-            added = separator.join(_quoted(name, separator) for name in self.added)
-            out.append(f"{body}{separator}{added}{cr}")
-            return
-
-    def gather(
-        self, piece: str, pieces: Iterator[str], newline: str
-    ) -> tuple[str, list[tuple[int, int]]]:
-        """The whole record starting with *piece*, and its cells' spans.
-
-        A quoted field may hold line endings: such a record takes the next pieces too.
-        """
-        record = piece
-        while True:
-            spans = _cells(record, self.separator)
-            if spans is not None:
-                return record, spans
-            try:
-                record += newline + next(pieces)
-            except StopIteration:
-                return record, []  # the end of the block: the caller decides
-            if len(record) > _LONGEST_RECORD:
-                raise MigrationError(
-                    "a quoted field is not closed within 1 MiB; check the file's quotes"
-                )
 
     def record(
         self,
@@ -667,6 +623,9 @@ class _Delimited(_Engine):
         body, cr = _split_cr(record) if newline == "\n" else (record, "")
         if cr:
             spans = _cells(body, self.separator, closed=True) or []
+        if self.index < 0:
+            self.take_header(body, cr, spans, line, newline, out, rejects)
+            return record.count(newline)
         separator = self.separator
         if len(spans) > self.index:
             start, end = spans[self.index]
@@ -685,6 +644,34 @@ class _Delimited(_Engine):
         if kind > _UNCHANGED:
             rejects.append(f"{line}{separator}{tail[3:]}{separator}{body}")
         return record.count(newline)
+
+    def take_header(
+        self,
+        body: str,
+        cr: str,
+        spans: list[tuple[int, int]],
+        line: int,
+        newline: str,
+        out: list[str],
+        rejects: list[str],
+    ) -> None:
+        names = [_unquoted(body[start:end]) for start, end in spans]
+        names[0] = names[0].removeprefix("\ufeff")
+        if self.column not in names:
+            shown = ", ".join(repr(name) for name in names)
+            raise MigrationError(
+                f"line {line}: no column {_printable(repr(self.column))};"
+                f" the header has {_printable(shown)}"
+            )
+        self.index = names.index(self.column)
+        self.width = len(names)
+        separator = self.separator
+        added = separator.join(_quoted(name, separator) for name in self.added)
+        out.append(f"{body}{separator}{added}{cr}")
+        # The rejects file ends its lines as the header does.
+        self.newline = "\r\n" if cr or newline == "\r\n" else "\n"
+        header = body.removeprefix("\ufeff")
+        rejects.append(f"line{separator}reason{separator}{header}")
 
     def finish(self, summary: Summary) -> None:
         if self.index < 0:
@@ -863,7 +850,7 @@ def _value_span(body: str, offset: int, path: list[str]) -> tuple[int, int]:
     found = (at, at)
     for key in path:
         at = _skip_space(body, at + 1)  # past the brace
-        while body.startswith('"', at):
+        while True:  # json.loads() found the key: this object has members
             name, at = read(body, at)
             at = _skip_space(body, _skip_space(body, at) + 1)  # past the colon
             end = read(body, at)[1]
