@@ -726,3 +726,29 @@ def test_a_header_with_a_quoted_line_ending(
         b'"2\n",x,,,not a number\n'
     )
     assert rejects.read_bytes() == b'line,reason,"a\nb",result\n5,not a number,"2\n",x\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "device", "status", "message"),
+    [
+        (b"result\n3\n", "/dev/null", 0, ""),
+        (b"result\n3\xff\n", "/dev/null", 2, "line 2: byte 0xff is not UTF-8"),
+        (b"result\n3\n", "/dev/full", 74, "cannot write /dev/full: No space left on device"),
+    ],
+)
+def test_a_device_as_output_is_written_directly(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    data: bytes,
+    device: str,
+    status: int,
+    message: str,
+) -> None:
+    import stat
+
+    source, _ = files(tmp_path, data)
+    got, err = run(capsys, "--column", "result", source, "-o", device)
+    assert got == status
+    assert message in (err[0] if status else "")
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv"]

@@ -15,6 +15,7 @@ re-serialisation. The whole run holds one block of input at a time.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import time
@@ -248,21 +249,30 @@ class _BrokenPipe(Exception):
 
 
 class _AtomicFile:
-    """A file written under a temporary name in its directory, renamed into place on commit."""
+    """A file written under a temporary name in its directory, renamed into place on commit.
+
+    A device or a pipe (``-o /dev/null``) is written directly: it cannot be replaced.
+    """
 
     def __init__(self, path: str) -> None:
+        import stat
         import tempfile
 
         self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
+        self.temporary: str | None = None
         try:
+            if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+                if os.path.isdir(path):
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+                self.file = open(path, "wb")  # noqa: SIM115  # closed by commit() or discard()
+                return
             handle, self.temporary = tempfile.mkstemp(
-                prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder
+                prefix=f".{os.path.basename(path)}.",
+                suffix=".tmp",
+                dir=os.path.dirname(path) or ".",
             )
         except OSError as error:
-            raise MigrationError(
-                f"cannot write {_printable(path)}: {error.strerror or error}", EXIT_WRITE_ERROR
-            ) from None
+            raise self._failure(error) from None
         self.file = os.fdopen(handle, "wb")
         umask = os.umask(0)
         os.umask(umask)
@@ -277,9 +287,11 @@ class _AtomicFile:
     def commit(self) -> None:
         try:
             self.file.flush()
-            os.fsync(self.file.fileno())
+            if self.temporary is not None:
+                os.fsync(self.file.fileno())
             self.file.close()
-            os.replace(self.temporary, self.path)
+            if self.temporary is not None:
+                os.replace(self.temporary, self.path)
         except OSError as error:
             raise self._failure(error) from None
 
@@ -287,8 +299,9 @@ class _AtomicFile:
         # A full disk fails the close's flush again; the file goes anyway.
         with contextlib.suppress(OSError):
             self.file.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.temporary)
+        if self.temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temporary)
 
     def _failure(self, error: OSError) -> MigrationError:
         return MigrationError(
