@@ -113,14 +113,19 @@ def add_command(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
 
     parser = add_parser(
         "migrate",
-        help="translate a column of old codes in a CSV, TSV or JSON Lines file",
-        description="Translate a column of result codes stored by servers older than 5.4.6"
-        " in a CSV, TSV or JSON Lines file (or standard input), keeping every other byte.",
+        help="translate old codes in a CSV, TSV or JSON Lines file",
+        description="Translate a column of result codes stored by servers older than 5.4.6\n"
+        "in a CSV, TSV or JSON Lines file, keeping every other byte. Every row is in\n"
+        "the output, in order; a summary goes to stderr.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "input", nargs="?", default="-", help="the file to read, or - (default) for standard input"
+        "input",
+        nargs="?",
+        default="-",
+        metavar="INPUT",
+        help="the file to read, or - (the default) for standard input",
     )
     parser.add_argument(
         "--column",
