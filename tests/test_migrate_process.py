@@ -71,19 +71,19 @@ def test_a_broken_pipe_exits_141_quietly(tmp_path: Path) -> None:
 def test_the_progress_line_on_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    clock = itertools.count()
+    clock = itertools.count(10_000)
     monkeypatch.setattr(migrate, "_stderr_is_terminal", lambda: True)
     monkeypatch.setattr(time, "monotonic", lambda: next(clock) / 10)
     monkeypatch.setattr(migrate, "_BLOCK", 10)
     source = tmp_path / "in.csv"
-    source.write_bytes(b"result\n712\n712\n712\n712\n712\n712\n")  # 7 lines of 4 bytes: 10 each
+    source.write_bytes(b"result\n712\n712\n712\n712\n712\n712\n")
     status = main(["migrate", "--column", "result", str(source), "-o", str(tmp_path / "o.csv")])
     err = capsys.readouterr().err
     assert status == 0
     # The file is 31 bytes, read 10 at a time, cut after the last whole line: the header,
-    # then 3 rows, 2 rows, 1 row. The clock reads 0.0 at the start and 0.1 s more at each
-    # look, so the line is drawn once, after 5 rows at 0.3 s (17 rows/s), with 30 of the
-    # 31 bytes read (96%); 0.1 s and 0.2 s later it is too soon to draw it again.
+    # then 3 rows, 2 rows, 1 row. The clock reads 1000.0 s at the start and 0.1 s more at
+    # each look, so the line is drawn once, after 5 rows at 0.3 s (17 rows/s), with 30 of
+    # the 31 bytes read (96%); 0.1 s and 0.2 s later it is too soon to draw it again.
     progress, summary = err.split("\r\x1b[K")
     assert progress == "\r5 rows, 17 rows/s, 96%   "
     assert summary.startswith("rows read:      6\n")
@@ -109,27 +109,49 @@ def test_the_input_stays_untouched_and_no_temporary_file_is_left(tmp_path: Path)
     assert os.stat(source).st_mtime_ns == before.st_mtime_ns
 
 
+@pytest.mark.parametrize(
+    ("data", "progress"),
+    [
+        # Standard input has no size: no percent. A quarter of a second is time enough.
+        (b"result\n3\n3\n", "\r2 rows, 8 rows/s   \r2 rows, 4 rows/s   \r\x1b[K"),
+    ],
+)
 def test_no_percent_when_the_size_is_unknown(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data: bytes,
+    progress: str,
 ) -> None:
-    clock = itertools.count()
+    clock = itertools.count(4_000)
     monkeypatch.setattr(migrate, "_stderr_is_terminal", lambda: True)
-    monkeypatch.setattr(time, "monotonic", lambda: next(clock) / 2)
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"result\n3\n3\n")))
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock) / 4)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO()))
     assert main(["migrate", "--column", "result", "--format", "csv"]) == 0
-    progress, _ = capsys.readouterr().err.split("\r\x1b[K")
-    # One block: the rows at 0.5 s, then the end, 0.5 s later.
-    assert progress == "\r2 rows, 4 rows/s   \r2 rows, 2 rows/s   "
+    assert capsys.readouterr().err.startswith(progress + "rows read:      2\n")
 
 
-def test_no_percent_for_an_empty_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("data", "progress"),
+    [
+        (b"", "\r0 rows, 0 rows/s   "),  # an empty file: no percent
+        # One blank line (1 byte, all read): drawn after it, and again at the end.
+        (b"\n", "\r0 rows, 0 rows/s, 100%   " * 2),
+    ],
+)
+def test_the_progress_line_goes_before_an_error(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data: bytes,
+    progress: str,
 ) -> None:
+    clock = itertools.count(4_000)
     monkeypatch.setattr(migrate, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock) / 4)
     source = tmp_path / "in.csv"
-    source.write_bytes(b"")
+    source.write_bytes(data)
     assert main(["migrate", "--column", "result", str(source)]) == 2
     assert capsys.readouterr().err == (
-        "cca-codes: the input is empty: no header with a column 'result'\n"
+        f"{progress}\r\x1b[Kcca-codes: the input is empty: no header with a column 'result'\n"
     )

@@ -20,7 +20,7 @@ import os
 import sys
 import time
 
-from .legacy import translate
+from .legacy import BLANK, NOT_A_NUMBER, translate
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -176,17 +176,19 @@ def run(options: argparse.Namespace) -> int:
                 if rejects is not None:
                     outputs.append(rejects)
                 progress = _Progress(source) if _stderr_is_terminal() else None
-                summary = migrate(
-                    source,
-                    sink.write if sink is not None else _write_stdout,
-                    None if rejects is None else rejects.write,
-                    fmt,
-                    column,
-                    added,
-                    progress,
-                )
-                if progress is not None:
-                    progress.clear()
+                try:
+                    summary = migrate(
+                        source,
+                        sink.write if sink is not None else _write_stdout,
+                        None if rejects is None else rejects.write,
+                        fmt,
+                        column,
+                        added,
+                        progress,
+                    )
+                finally:
+                    if progress is not None:
+                        progress.clear()  # before any message
             finally:
                 if source is not sys.stdin.buffer:
                     source.close()
@@ -474,10 +476,8 @@ def _decoded_blocks(source: BinaryIO) -> Iterator[tuple[str, int]]:
 class _Engine:
     """One format's translation, fed whole lines a block at a time."""
 
-    def __init__(self, added: tuple[str, str, str]) -> None:
-        self.added = added
+    def __init__(self) -> None:
         self.counts = [0, 0]
-        self.reasons: list[str] = []
         self.reason_index: dict[str, int] = {}
 
     def rows(self) -> int:
@@ -488,12 +488,13 @@ class _Engine:
         if index is None:
             index = self.reason_index[reason] = len(self.counts)
             self.counts.append(0)
-            self.reasons.append(reason)
         return index
 
     def finish(self, summary: Summary) -> None:
         summary.translated, summary.unchanged = self.counts[:2]
-        summary.untranslatable = dict(zip(self.reasons, self.counts[2:], strict=True))
+        summary.untranslatable = {
+            reason: self.counts[index] for reason, index in self.reason_index.items()
+        }
         summary.rows = self.rows()
 
 
@@ -501,7 +502,8 @@ class _Delimited(_Engine):
     """CSV and TSV: each record's raw text, with one cell replaced and three cells added."""
 
     def __init__(self, separator: str, column: str, added: tuple[str, str, str]) -> None:
-        super().__init__(added)
+        super().__init__()
+        self.added = added
         self.separator = separator
         self.column = column
         self.index = -1  # the column's place, once the header is read
@@ -509,11 +511,12 @@ class _Delimited(_Engine):
         self.pending = ""  # a record whose quoted field runs into the next block
         self.pending_line = 0
         self.newline = "\n"  # the rejects file's line ending: the header's
-        # Stored text -> (new cell or None when unchanged, cells to add, kind):
+        # Stored text -> (new cell, cells to add, kind):
         # benchmark row "cca-codes migrate" (each distinct value is translated once).
-        self.cache: dict[str, tuple[str | None, str, int]] = {}
+        self.cache: dict[str, tuple[str, str, int]] = {}
 
-    def entry(self, value: str) -> tuple[str | None, str, int]:
+    def entry(self, value: str) -> tuple[str, str, int]:
+        """The new cell, the cells to add and the kind for *value*, a cell's text."""
         found = self.cache.get(value)
         if found is not None:
             return found
@@ -521,13 +524,12 @@ class _Delimited(_Engine):
         code = translation.code
         separator = self.separator
         if code is None:
-            reason = translation.reason or ""
-            found = (None, separator * 3 + _quoted(reason, separator), self.kind(reason))
+            reason = str(translation.reason)
+            found = (value, separator * 3 + _quoted(reason, separator), self.kind(reason))
         else:
             old = code.value if code.legacy_code is None else code.legacy_code
-            new = str(code.value)
             found = (
-                None if new == value else new,
+                str(code.value),
                 f"{separator}{code.name}{separator}{old}{separator}",
                 _UNCHANGED if old == code.value else _TRANSLATED,
             )
@@ -581,7 +583,7 @@ class _Delimited(_Engine):
                     if found is not None:
                         new, tail, kind = found
                         counts[kind] += 1
-                        if new is None:
+                        if new == cells[index]:
                             append(piece + tail)
                         else:
                             cells[index] = new
@@ -645,17 +647,13 @@ class _Delimited(_Engine):
             self.take_header(body, cr, spans, line, newline, out, rejects)
             return record.count(newline)
         separator = self.separator
-        if len(spans) > self.index:
-            start, end = spans[self.index]
-            value = _unquoted(body[start:end])
-        else:
-            start = end = -1
-            value = ""  # a short row has no cell: blank
+        cell = spans[self.index] if len(spans) > self.index else None
+        value = "" if cell is None else _unquoted(body[cell[0] : cell[1]])  # short row: blank
         new, tail, kind = self.entry(value)
         self.counts[kind] += 1
         text = body
-        if new is not None:
-            text = body[:start] + new + body[end:]
+        if cell is not None and new != value:
+            text = body[: cell[0]] + new + body[cell[1] :]
         if len(spans) < self.width:
             text += separator * (self.width - len(spans))
         out.append(text + tail + cr)
@@ -727,7 +725,7 @@ def _cells(record: str, separator: str, closed: bool = False) -> list[tuple[int,
             at = start + 1
             while True:
                 quote = record.find('"', at)
-                if quote < 0:
+                if quote == -1:
                     if not closed:
                         return None
                     spans.append((start, size))
@@ -770,10 +768,9 @@ class _JsonLines(_Engine):
     def __init__(self, column: str, added: tuple[str, str, str]) -> None:
         import json
 
-        super().__init__(added)
+        super().__init__()
         self.column = column
         self.path = column.split(".")
-        self.first = True
         self.json = json
         self.keys = [json.dumps(name, ensure_ascii=False) for name in added]
 
@@ -783,10 +780,7 @@ class _JsonLines(_Engine):
         dumps = self.json.dumps
         for number, piece in enumerate(text.split("\n"), line):
             body, cr = _split_cr(piece)
-            offset = 0
-            if self.first and body:
-                self.first = False
-                offset = 1 if body.startswith("\ufeff") else 0
+            offset = 1 if number == 1 and body.startswith("\ufeff") else 0  # the file's BOM
             if not body[offset:].strip():
                 out.append(piece)  # a blank line stays, and is no row
                 continue
@@ -798,31 +792,29 @@ class _JsonLines(_Engine):
 
     def line(self, body: str, offset: int) -> tuple[str | None, str]:
         """The reason *body* is untranslatable (or None), and its new text."""
-        from typing import cast
-
         json = self.json
         try:
-            record: object = json.loads(body[offset:], parse_int=_JsonInt)
+            record = json.loads(body[offset:], parse_int=_JsonInt, object_pairs_hook=_JsonObject)
         except ValueError:
             return self.reject(NOT_JSON), body
-        if not isinstance(record, dict):
+        if not isinstance(record, _JsonObject):
             return self.reject(NOT_AN_OBJECT), body
-        record = cast("dict[str, object]", record)
         path = [self.column] if self.column in record else self.path
         value: object = record
         for key in path:
-            value = _member(value, key)
+            value = value.get(key) if isinstance(value, _JsonObject) else None
+        code = None
         if value is None:
-            text = ""  # absent or null: blank
-        elif isinstance(value, str):
-            text = str(value)  # a _JsonInt is a number's text
+            reason = BLANK  # absent or null
+        elif isinstance(value, str):  # a _JsonInt is a number's text
+            translation = translate(str(value))
+            code = translation.code
+            reason = str(translation.reason)
         else:
-            text = json.dumps(value)  # true, 1.5, a list: not a number
-        translation = translate(text)
-        code = translation.code
+            reason = NOT_A_NUMBER  # true, 1.5, a list
         name_key, legacy_key, reason_key = self.keys
         if code is None:
-            reason = self.reject(translation.reason or "")
+            self.reject(reason)
             extra = f"{name_key}: null, {legacy_key}: null, {reason_key}: {json.dumps(reason)}"
             return reason, _add_keys(body, extra, bool(record))
         old = code.value if code.legacy_code is None else code.legacy_code
@@ -837,13 +829,8 @@ class _JsonLines(_Engine):
         return reason
 
 
-def _member(value: object, key: str) -> object:
-    """*value*'s member *key*, or None when there is none."""
-    from typing import cast
-
-    if not isinstance(value, dict):
-        return None
-    return cast("dict[str, object]", value).get(key)
+class _JsonObject(dict[str, object]):
+    """A JSON object as read (json.loads's object_pairs_hook); the last of a duplicate key wins."""
 
 
 class _JsonInt(str):
@@ -851,7 +838,7 @@ class _JsonInt(str):
 
 
 def _add_keys(body: str, extra: str, comma: bool) -> str:
-    close = body.rstrip().rfind("}")
+    close = body.rfind("}")  # the object's own: only whitespace may follow it
     return body[:close] + (", " if comma else "") + extra + body[close:]
 
 
@@ -864,26 +851,25 @@ def _value_span(body: str, offset: int, path: list[str]) -> tuple[int, int]:
     from json import JSONDecoder
 
     read = JSONDecoder().raw_decode
-    at = _skip_space(body, offset)
-    found = (at, at)
+    start = _skip_space(body, offset)  # the opening brace
+    end = start
     for key in path:
-        at = _skip_space(body, at + 1)  # past the brace
+        at = _skip_space(body, start + 1)
         while True:  # json.loads() found the key: this object has members
             name, at = read(body, at)
             at = _skip_space(body, _skip_space(body, at) + 1)  # past the colon
-            end = read(body, at)[1]
+            value_end = read(body, at)[1]
             if name == key:
-                found = (at, end)
-            at = _skip_space(body, end)
+                start, end = at, value_end
+            at = _skip_space(body, value_end)
             if not body.startswith(",", at):
                 break
             at = _skip_space(body, at + 1)
-        at = found[0]
-    return found
+    return start, end
 
 
 def _skip_space(text: str, at: int) -> int:
-    """The first place from *at* that is not JSON whitespace."""
-    while text.startswith((" ", "\t", "\r", "\n"), at):
+    """The first place from *at* that is not JSON whitespace (a line holds no "\\n")."""
+    while text.startswith((" ", "\t", "\r"), at):
         at += 1
     return at
