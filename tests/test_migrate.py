@@ -752,3 +752,172 @@ def test_a_device_as_output_is_written_directly(
     assert message in (err[0] if status else "")
     assert stat.S_ISCHR(os.stat(device).st_mode)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_each_distinct_value_is_translated_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    real = migrate.translate
+
+    def translate(value: str) -> object:
+        asked.append(value)
+        return real(value)
+
+    monkeypatch.setattr(migrate, "translate", translate)
+    # Quoted cells and short rows take the careful path, plain ones the quick one.
+    data = b'a,result\n1,"712"\n2,"712"\n3,712\n4\n5\n6,"x,y"\n7,"x,y"\n'
+    source, target = files(tmp_path, data)
+    status, _ = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 1
+    assert asked == ["712", "", "x,y"]
+    assert target.read_bytes() == (
+        b"a,result,result_name,result_legacy,result_reason\n"
+        b"1,711,ListenInNoActiveConversationFound,712,\n"
+        b"2,711,ListenInNoActiveConversationFound,712,\n"
+        b"3,711,ListenInNoActiveConversationFound,712,\n"
+        b"4,,,,blank\n"
+        b"5,,,,blank\n"
+        b'6,"x,y",,,not a number\n'
+        b'7,"x,y",,,not a number\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (b'"",3', b'"",2,SuccessListRunning,3,'),
+        (b'"a""b,c",3', b'"a""b,c",2,SuccessListRunning,3,'),
+        (b'"a,",3', b'"a,",2,SuccessListRunning,3,'),
+        (b'"",""', b'"","",,,blank'),
+        (b'x,"3"', b"x,2,SuccessListRunning,3,"),
+        (b'x,"3"4', b'x,"3"4,,,no documented meaning'),  # csv reads 34, as here
+        (b'x,"""3"""', b'x,"""3""",,,not a number'),
+        (b'x,3"', b'x,3",,,not a number'),
+    ],
+)
+def test_quoted_cells_are_read_as_the_csv_module_reads_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: bytes, expected: bytes
+) -> None:
+    source, target = files(tmp_path, b"k,result\n" + row + b"\n")
+    run(capsys, "--column", "result", source, "-o", target)
+    assert target.read_bytes() == b"k,result,result_name,result_legacy,result_reason\n" + (
+        expected + b"\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "cell"),
+    [("n\nx", b'"n\nx"'), ("n\rx", b'"n\rx"'), ("n;x", b"n;x"), ("n'x", b"n'x")],
+)
+def test_added_column_names_are_quoted_when_they_must_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, cell: bytes
+) -> None:
+    source, target = files(tmp_path, b"result\n3\n")
+    run(capsys, "--column", "result", "--name-column", name, source, "-o", target)
+    assert target.read_bytes() == (
+        b"result," + cell + b",result_legacy,result_reason\n2,SuccessListRunning,3,\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Compact JSON, JSON whitespace (tab, carriage return) and spaces before the object.
+        (
+            b'{"a":1,"r":712}',
+            b'{"a":1,"r":711, "r_n\xc3\xa4me": "ListenInNoActiveConversationFound", "r_legacy": 712, "r_reason": null}',
+        ),
+        (
+            b'  {"a" :\t1 ,\r"r"\t:\r712\t}',
+            b'  {"a" :\t1 ,\r"r"\t:\r711\t, "r_n\xc3\xa4me": "ListenInNoActiveConversationFound", "r_legacy": 712, "r_reason": null}',
+        ),
+        (
+            b'{"r": {"r": 3}, "r": "3"}',
+            b'{"r": {"r": 3}, "r": 2, "r_n\xc3\xa4me": "SuccessListRunning", "r_legacy": 3, "r_reason": null}',
+        ),
+        (
+            b'{"r": "\\u0037\\u0031\\u0032"}',
+            b'{"r": 711, "r_n\xc3\xa4me": "ListenInNoActiveConversationFound", "r_legacy": 712, "r_reason": null}',
+        ),
+        (
+            b'{"\\u0072": 3}',
+            b'{"\\u0072": 2, "r_n\xc3\xa4me": "SuccessListRunning", "r_legacy": 3, "r_reason": null}',
+        ),
+        # A number too long for int() is still read as one.
+        (
+            b'{"r": ' + b"7" * 5000 + b"}",
+            b'{"r": '
+            + b"7" * 5000
+            + b', "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "out of Int32"}',
+        ),
+        (
+            b'{"r": true}',
+            b'{"r": true, "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "not a number"}',
+        ),
+        (
+            b'{"r": [712]}',
+            b'{"r": [712], "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "not a number"}',
+        ),
+        (b'{"r": ""}', b'{"r": "", "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "blank"}'),
+    ],
+)
+def test_jsonl_values_are_found_where_they_are_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: bytes, expected: bytes
+) -> None:
+    source, target = files(tmp_path, b"{}\n" + line + b"\n", "in.jsonl")
+    run(capsys, "--column", "r", "--name-column", "r_n\u00e4me", source, "-o", target)
+    assert target.read_bytes() == (
+        b'{"r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "blank"}\n' + expected + b"\n"
+    )
+
+
+def test_a_bom_counts_only_at_the_start_of_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = b'\xef\xbb\xbf\n\xef\xbb\xbf{"r": 3}\n'
+    source, target = files(tmp_path, data, "in.jsonl")
+    status, err = run(capsys, "--column", "r", source, "-o", target)
+    assert status == 1
+    assert target.read_bytes() == data
+    assert err[:4] == [
+        "rows read:      1",
+        "translated:     0",
+        "unchanged:      0",
+        "untranslatable: 1",
+    ]
+    assert err[4] == "  not JSON: 1"
+
+
+class FullDiskBuffer(io.BufferedWriter):
+    """A buffered file on a full disk: writes are kept, and flushing them fails."""
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_failed_flush_leaves_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "fdopen", lambda handle, mode: FullDiskBuffer(io.FileIO(handle, "wb")))
+    source, target = files(tmp_path, b"result\n3\n")
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert (status, err) == (74, [f"cca-codes: cannot write {target}: No space left on device"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_a_temporary_file_that_went_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def vanish(path: str) -> None:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    source, target = files(tmp_path, b"result\n\xff\n")
+    monkeypatch.setattr(os, "unlink", vanish)
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert (status, err) == (
+        2,
+        ["cca-codes: line 2: byte 0xff is not UTF-8; save the file as UTF-8 and retry"],
+    )
+    monkeypatch.undo()
+    assert not target.exists()
