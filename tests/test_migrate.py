@@ -757,8 +757,9 @@ def test_a_device_as_output_is_written_directly(
 def test_each_distinct_value_is_translated_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from cca_result_codes.legacy import translate as real
+
     asked: list[str] = []
-    real = migrate.translate
 
     def translate(value: str) -> object:
         asked.append(value)
@@ -820,46 +821,36 @@ def test_added_column_names_are_quoted_when_they_must_be(
     )
 
 
+def named(name: str, old: int) -> bytes:
+    """The keys a translated line gets, the name column being r_näme."""
+    return f', "r_näme": "{name}", "r_legacy": {old}, "r_reason": null}}'.encode()
+
+
+def unnamed(reason: str) -> bytes:
+    """The keys an untranslatable line gets."""
+    return f', "r_näme": null, "r_legacy": null, "r_reason": "{reason}"}}'.encode()
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
         # Compact JSON, JSON whitespace (tab, carriage return) and spaces before the object.
-        (
-            b'{"a":1,"r":712}',
-            b'{"a":1,"r":711, "r_n\xc3\xa4me": "ListenInNoActiveConversationFound", "r_legacy": 712, "r_reason": null}',
-        ),
+        (b'{"a":1,"r":712}', b'{"a":1,"r":711' + named("ListenInNoActiveConversationFound", 712)),
         (
             b'  {"a" :\t1 ,\r"r"\t:\r712\t}',
-            b'  {"a" :\t1 ,\r"r"\t:\r711\t, "r_n\xc3\xa4me": "ListenInNoActiveConversationFound", "r_legacy": 712, "r_reason": null}',
+            b'  {"a" :\t1 ,\r"r"\t:\r711\t' + named("ListenInNoActiveConversationFound", 712),
         ),
-        (
-            b'{"r": {"r": 3}, "r": "3"}',
-            b'{"r": {"r": 3}, "r": 2, "r_n\xc3\xa4me": "SuccessListRunning", "r_legacy": 3, "r_reason": null}',
-        ),
+        (b'{"r": {"r": 3}, "r": "3"}', b'{"r": {"r": 3}, "r": 2' + named("SuccessListRunning", 3)),
         (
             b'{"r": "\\u0037\\u0031\\u0032"}',
-            b'{"r": 711, "r_n\xc3\xa4me": "ListenInNoActiveConversationFound", "r_legacy": 712, "r_reason": null}',
+            b'{"r": 711' + named("ListenInNoActiveConversationFound", 712),
         ),
-        (
-            b'{"\\u0072": 3}',
-            b'{"\\u0072": 2, "r_n\xc3\xa4me": "SuccessListRunning", "r_legacy": 3, "r_reason": null}',
-        ),
+        (b'{"\\u0072": 3}', b'{"\\u0072": 2' + named("SuccessListRunning", 3)),
         # A number too long for int() is still read as one.
-        (
-            b'{"r": ' + b"7" * 5000 + b"}",
-            b'{"r": '
-            + b"7" * 5000
-            + b', "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "out of Int32"}',
-        ),
-        (
-            b'{"r": true}',
-            b'{"r": true, "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "not a number"}',
-        ),
-        (
-            b'{"r": [712]}',
-            b'{"r": [712], "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "not a number"}',
-        ),
-        (b'{"r": ""}', b'{"r": "", "r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "blank"}'),
+        (b'{"r": ' + b"7" * 5000 + b"}", b'{"r": ' + b"7" * 5000 + unnamed("out of Int32")),
+        (b'{"r": true}', b'{"r": true' + unnamed("not a number")),
+        (b'{"r": [712]}', b'{"r": [712]' + unnamed("not a number")),
+        (b'{"r": ""}', b'{"r": ""' + unnamed("blank")),
     ],
 )
 def test_jsonl_values_are_found_where_they_are_written(
@@ -867,9 +858,7 @@ def test_jsonl_values_are_found_where_they_are_written(
 ) -> None:
     source, target = files(tmp_path, b"{}\n" + line + b"\n", "in.jsonl")
     run(capsys, "--column", "r", "--name-column", "r_n\u00e4me", source, "-o", target)
-    assert target.read_bytes() == (
-        b'{"r_n\xc3\xa4me": null, "r_legacy": null, "r_reason": "blank"}\n' + expected + b"\n"
-    )
+    assert target.read_bytes() == b"{" + unnamed("blank")[2:] + b"\n" + expected + b"\n"
 
 
 def test_a_bom_counts_only_at_the_start_of_the_file(
@@ -899,7 +888,10 @@ class FullDiskBuffer(io.BufferedWriter):
 def test_a_failed_flush_leaves_no_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(os, "fdopen", lambda handle, mode: FullDiskBuffer(io.FileIO(handle, "wb")))
+    def fdopen(handle: int, mode: str) -> FullDiskBuffer:
+        return FullDiskBuffer(io.FileIO(handle, mode))
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
     source, target = files(tmp_path, b"result\n3\n")
     status, err = run(capsys, "--column", "result", source, "-o", target)
     assert (status, err) == (74, [f"cca-codes: cannot write {target}: No space left on device"])
