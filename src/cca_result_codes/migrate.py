@@ -403,8 +403,8 @@ def _printable(text: str) -> str:
 
 def migrate(
     source: BinaryIO,
-    write: Callable[[bytes], None],
-    write_rejects: Callable[[bytes], None] | None,
+    write: Callable[[bytes], object],
+    write_rejects: Callable[[bytes], object] | None,
     fmt: str,
     column: str,
     added: tuple[str, str, str],
