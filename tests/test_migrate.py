@@ -405,6 +405,7 @@ def test_bad_input_writes_nothing(
             "in.csv is the input file; write the output to another file",
         ),
         (["in.csv", "-o", "x.csv", "--rejects", "x.csv"], 2, "-o and --rejects name the same file"),
+        (["in.csv", "-o", "./x.csv", "--rejects", "x.csv"], 2, "-o and --rejects name the same file"),
         (
             ["in.csv", "-o", "no/such/dir/x.csv"],
             74,

@@ -225,7 +225,7 @@ def _choose_format(given: str | None, path: str, output: str | None) -> str:
 
 def _refuse_overwriting_input(path: str, *outputs: str | None) -> None:
     named = [output for output in outputs if output]
-    if len(set(named)) < len(named):
+    if len({os.path.realpath(output) for output in named}) < len(named):
         raise MigrationError("-o and --rejects name the same file")
     if path == "-":
         return
