@@ -405,7 +405,11 @@ def test_bad_input_writes_nothing(
             "in.csv is the input file; write the output to another file",
         ),
         (["in.csv", "-o", "x.csv", "--rejects", "x.csv"], 2, "-o and --rejects name the same file"),
-        (["in.csv", "-o", "./x.csv", "--rejects", "x.csv"], 2, "-o and --rejects name the same file"),
+        (
+            ["in.csv", "-o", "./x.csv", "--rejects", "x.csv"],
+            2,
+            "-o and --rejects name the same file",
+        ),
         (
             ["in.csv", "-o", "no/such/dir/x.csv"],
             74,
@@ -823,13 +827,13 @@ def test_added_column_names_are_quoted_when_they_must_be(
 
 
 def named(name: str, old: int) -> bytes:
-    """The keys a translated line gets, the name column being r_näme."""
-    return f', "r_näme": "{name}", "r_legacy": {old}, "r_reason": null}}'.encode()
+    """The keys a translated line gets, the name column being r_näme (escaped)."""
+    return f', "r_n\\u00e4me": "{name}", "r_legacy": {old}, "r_reason": null}}'.encode()
 
 
 def unnamed(reason: str) -> bytes:
     """The keys an untranslatable line gets."""
-    return f', "r_näme": null, "r_legacy": null, "r_reason": "{reason}"}}'.encode()
+    return f', "r_n\\u00e4me": null, "r_legacy": null, "r_reason": "{reason}"}}'.encode()
 
 
 @pytest.mark.parametrize(
@@ -852,6 +856,8 @@ def unnamed(reason: str) -> bytes:
         (b'{"r": true}', b'{"r": true' + unnamed("not a number")),
         (b'{"r": [712]}', b'{"r": [712]' + unnamed("not a number")),
         (b'{"r": ""}', b'{"r": ""' + unnamed("blank")),
+        # Whitespace after the object stays after it.
+        (b'{"r": 3} \t', b'{"r": 2' + named("SuccessListRunning", 3) + b" \t"),
     ],
 )
 def test_jsonl_values_are_found_where_they_are_written(

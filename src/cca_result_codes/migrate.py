@@ -772,7 +772,7 @@ class _JsonLines(_Engine):
         self.column = column
         self.path = column.split(".")
         self.json = json
-        self.keys = [json.dumps(name, ensure_ascii=False) for name in added]
+        self.keys = [json.dumps(name) for name in added]
 
     def feed(self, text: str, line: int, last: bool) -> tuple[str, str]:
         out: list[str] = []
@@ -845,27 +845,36 @@ def _add_keys(body: str, extra: str, comma: bool) -> str:
 def _value_span(body: str, offset: int, path: list[str]) -> tuple[int, int]:
     """Where the value at *path* is written in the JSON object *body*: its start and end.
 
-    The path is known to lead to a value: json.loads() found it. Duplicate keys
-    resolve as json.loads() resolves them, to the last.
+    The path is known to lead to a value: json.loads() found it.
     """
     from json import JSONDecoder
 
     read = JSONDecoder().raw_decode
-    start = _skip_space(body, offset)  # the opening brace
-    end = start
-    for key in path:
-        at = _skip_space(body, start + 1)
-        while True:  # json.loads() found the key: this object has members
-            name, at = read(body, at)
-            at = _skip_space(body, _skip_space(body, at) + 1)  # past the colon
-            value_end = read(body, at)[1]
-            if name == key:
-                start, end = at, value_end
-            at = _skip_space(body, value_end)
-            if not body.startswith(",", at):
-                break
-            at = _skip_space(body, at + 1)
-    return start, end
+    span = _member_span(body, _skip_space(body, offset), path[0], read)
+    for key in path[1:]:
+        span = _member_span(body, span[0], key, read)
+    return span
+
+
+def _member_span(
+    body: str, brace: int, key: str, read: Callable[[str, int], tuple[object, int]]
+) -> tuple[int, int]:
+    """Where the value of *key* is written in the object whose brace is at *brace*.
+
+    A duplicate key resolves as json.loads() resolves it, to the last.
+    """
+    found: list[tuple[int, int]] = []
+    at = _skip_space(body, brace + 1)
+    while True:  # json.loads() found the key: this object has members
+        name, at = read(body, at)
+        at = _skip_space(body, _skip_space(body, at) + 1)  # past the colon
+        end = read(body, at)[1]
+        if name == key:
+            found.append((at, end))
+        at = _skip_space(body, end)
+        if not body.startswith(",", at):
+            return found[-1]
+        at = _skip_space(body, at + 1)
 
 
 def _skip_space(text: str, at: int) -> int:
