@@ -734,29 +734,34 @@ def test_a_header_with_a_quoted_line_ending(
 
 
 @pytest.mark.parametrize(
-    ("data", "device", "status", "message"),
+    ("data", "status", "expected"),
     [
-        (b"result\n3\n", "/dev/null", 0, ""),
-        (b"result\n3\xff\n", "/dev/null", 2, "line 2: byte 0xff is not UTF-8"),
-        (b"result\n3\n", "/dev/full", 74, "cannot write /dev/full: No space left on device"),
+        (
+            b"result\n3\n",
+            0,
+            b"result,result_name,result_legacy,result_reason\n2,SuccessListRunning,3,\n",
+        ),
+        (b"result\n3\xff\n", 2, b""),
     ],
 )
-def test_a_device_as_output_is_written_directly(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    data: bytes,
-    device: str,
-    status: int,
-    message: str,
+def test_a_pipe_as_output_is_written_directly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, status: int, expected: bytes
 ) -> None:
+    # A named pipe stands for a device such as /dev/null; a test never writes to a real one.
     import stat
+    import threading
 
     source, _ = files(tmp_path, data)
-    got, err = run(capsys, "--column", "result", source, "-o", device)
-    assert got == status
-    assert message in (err[0] if status else "")
-    assert stat.S_ISCHR(os.stat(device).st_mode)
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv"]
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    got, _ = run(capsys, "--column", "result", source, "-o", pipe)
+    reader.join(timeout=30)
+    assert (got, received) == (status, [expected])
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv", "pipe"]
 
 
 def test_each_distinct_value_is_translated_once(
@@ -920,3 +925,65 @@ def test_a_temporary_file_that_went_missing(
     )
     monkeypatch.undo()
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "careful"),
+    [
+        # Plain rows whose value was seen before take the quick path; the header, a first
+        # value, a quoted cell, a blank line, a short row and the end take the careful one.
+        (b'result,a\n712,1\n712,2\n"712",3\n712,4\n\nabc,5\nabc,6\n7\n', [1, 2, 4, 6, 7, 9, 10]),
+        (
+            b'result,a\r\n712,1\r\n712,2\r\n"712",3\r\n712,4\r\n\r\nabc,5\r\nabc,6\r\n',
+            [1, 2, 4, 6, 7, 9],
+        ),
+        # A block that mixes line endings takes the careful path throughout.
+        (b"result,a\r\n712,1\n712,2\n", [1, 2, 3, 4]),
+    ],
+)
+def test_which_rows_take_the_careful_path(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    data: bytes,
+    careful: list[int],
+) -> None:
+    seen: list[int] = []
+    record = migrate._Delimited.record  # pyright: ignore[reportPrivateUsage] -- counted here
+
+    def counted(
+        self: object, piece: str, pieces: object, newline: str, line: int, *rest: object
+    ) -> int:
+        seen.append(line)
+        return record(self, piece, pieces, newline, line, *rest)  # type: ignore[arg-type]  # the original's own arguments
+
+    monkeypatch.setattr(migrate._Delimited, "record", counted)  # pyright: ignore[reportPrivateUsage] -- as above
+    source, target = files(tmp_path, data)
+    run(capsys, "--column", "result", source, "-o", target)
+    assert seen == careful
+    # The piece after the last line ending is an empty line to the careful path, and the
+    # output is as for any row.
+    assert b"712,2,ListenInNoActiveConversationFound" not in target.read_bytes()
+
+
+def test_a_blank_line_is_no_row_in_a_one_column_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b'result\n""\n\n\n')
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 1
+    assert (
+        target.read_bytes() == b'result,result_name,result_legacy,result_reason\n"",,,blank\n\n\n'
+    )
+    assert err[0] == "rows read:      1"
+
+
+def test_a_header_with_its_quote_left_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b'a,"result\n')
+    status, err = run(capsys, "--column", "result", source, "-o", target)
+    assert (status, err) == (
+        2,
+        ["cca-codes: line 1: no column 'result'; the header has 'a', 'result\\n'"],
+    )
