@@ -155,3 +155,21 @@ def test_the_progress_line_goes_before_an_error(
     assert capsys.readouterr().err == (
         f"{progress}\r\x1b[Kcca-codes: the input is empty: no header with a column 'result'\n"
     )
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_gets_the_progress_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = itertools.count(4_000)
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock) / 4)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"result\n3\n")
+    assert main(["migrate", "--column", "result", str(source), "-o", str(tmp_path / "o.csv")]) == 0
+    assert terminal.getvalue().startswith("\r1 rows, 4 rows/s, 100%   ")
