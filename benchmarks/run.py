@@ -323,6 +323,7 @@ def run(quick: bool) -> list[Measure]:
             lambda: wall_time_ns([sys.executable, "-c", "import http"]),
         )
     )
+    measures += migrate_measures(command, quick)
     return measures
 
 
@@ -362,6 +363,80 @@ def bulk_translation(rounds: int, count: int) -> Measure:
         ours,
         reference,
     )
+
+
+# --- cca-codes migrate (issue 19): a 1M-row CSV against the csv module's own copy
+
+CSV_COPY = """
+import csv, sys
+with open(sys.argv[1], newline="") as old, open(sys.argv[2], "w", newline="") as new:
+    csv.writer(new).writerows(csv.reader(old))
+"""
+
+
+def write_stored_codes(path: Path, rows: int) -> None:
+    """A CSV of *rows* stored codes, 4 columns, about 10% of them untranslatable."""
+    import random
+
+    draw = random.Random(19)
+    good = ["0", "3", "102", "712", "710", "811", "200", "1001", "10000", " 712 "]
+    bad = ["", "abc", "709", "125", "99999999999", "-1"]
+    with path.open("w", encoding="utf-8", newline="") as file:
+        file.write("call_id,agent,result,duration\n")
+        for start in range(0, rows, 10_000):
+            file.write(
+                "".join(
+                    f"{number},agent{number % 97},"
+                    f"{draw.choice(bad) if draw.random() < 0.1 else draw.choice(good)},"
+                    f"{draw.randrange(1000)}\n"
+                    for number in range(start, min(start + 10_000, rows))
+                )
+            )
+
+
+def peak_rss_kib(command: list[str]) -> float:
+    """The peak resident memory of *command*'s process, in KiB (Linux's ru_maxrss)."""
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=user_environment()
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped above
+    return float(usage.ru_maxrss)
+
+
+def migrate_measures(command: list[str], quick: bool) -> list[Measure]:
+    import tempfile
+
+    rows = 100_000 if quick else 1_000_000
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder, "stored.csv"), Path(folder, "out.csv")
+        write_stored_codes(source, rows)
+        ours = [*command, "migrate", "--column", "result", str(source), "-o", str(target)]
+        copy = [sys.executable, "-c", CSV_COPY, str(source), str(target)]
+        speed = compare_callables(
+            f"cca-codes migrate, {rows // 1000}k-row CSV",
+            "csv.reader -> csv.writer copy",
+            1.3,
+            3 if quick else 7,
+            lambda: wall_time_ns(ours),
+            lambda: wall_time_ns(copy),
+        )
+        small, large = Path(folder, "small.csv"), Path(folder, "large.csv")
+        write_stored_codes(small, 10_000 if quick else 100_000)
+        write_stored_codes(large, 400_000 if quick else 4_000_000)
+        to_stdout = [*command, "migrate", "--column", "result"]  # into /dev/null
+        small_kib = peak_rss_kib([*to_stdout, str(small)])
+        large_kib = peak_rss_kib([*to_stdout, str(large)])
+    # Not a ratio: how many MB more the large file takes; the target is 10 MB.
+    growth = Measure(
+        f"  migrate peak RSS, {'400k' if quick else '4M'} rows (KiB)",
+        f"{'10k' if quick else '100k'} rows; ratio column: MB more",
+        10.0,
+        large_kib,
+        small_kib,
+        (large_kib - small_kib) / 1024,
+    )
+    return [speed, growth]
 
 
 def peer_available() -> bool:

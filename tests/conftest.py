@@ -12,6 +12,7 @@ is what the mutation gate uses (``nox -s mutation``).
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -51,3 +52,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if slow:
         config.hook.pytest_deselected(items=slow)
         items[:] = [item for item in items if item.get_closest_marker("slow") is None]
+
+
+@pytest.fixture
+def plain_importers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import with Python's own finders only, as ``python -m`` does outside pytest.
+
+    pytest marks the package of a pytest11 plugin (ours registers ``cca_webapi``) for
+    assertion rewriting, and the rewriting importer has no ``get_code()``, which runpy needs.
+    """
+    plain = [
+        finder for finder in sys.meta_path if type(finder).__name__ != "AssertionRewritingHook"
+    ]
+    monkeypatch.setattr(sys, "meta_path", plain)

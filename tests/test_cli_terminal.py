@@ -481,6 +481,7 @@ def script_entry() -> Callable[[], object]:
     return entry
 
 
+@pytest.mark.usefixtures("plain_importers")
 def test_run_exits_with_the_status_of_main(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -491,6 +492,7 @@ def test_run_exits_with_the_status_of_main(
     assert capsys.readouterr().err.startswith("cca-codes: 127 is not a documented result code")
 
 
+@pytest.mark.usefixtures("plain_importers")
 def test_run_turns_ctrl_c_into_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(argv: object = None) -> int:
         raise KeyboardInterrupt

@@ -169,7 +169,8 @@ def test_legacy_page_table_matches_the_code_table() -> None:
 # The page's commands use only these shell forms, so they can also run in-process,
 # where coverage and mutation testing see them.
 SHELL_FORM = re.compile(
-    r"^(?:echo '(?P<stdin>[^']*)' \| )?cca-codes (?P<args>.*?)"
+    r"^(?:echo '(?P<stdin>[^']*)' \| |printf '(?P<lines>[^'%]*)' \| )?cca-codes (?P<args>.*?)"
+    r"(?P<quiet> 2>/dev/null)?"
     r"(?: \| head -(?P<head>\d+))?(?P<status>; echo \"exit status \$\?\")?$"
 )
 
@@ -187,7 +188,10 @@ def test_cli_page_output_in_process(
     assert form is not None, f"unsupported shell form: {command}"
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "80")
-    stdin = (form["stdin"] or "") + "\n"
+    if form["lines"] is not None:  # printf: only \n escapes, and no final newline added
+        stdin = form["lines"].replace("\\n", "\n")
+    else:
+        stdin = (form["stdin"] or "") + "\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
     try:
         status = main(shlex.split(form["args"]))
@@ -197,7 +201,8 @@ def test_cli_page_output_in_process(
     lines = captured.out.splitlines()
     if form["head"]:
         lines = lines[: int(form["head"])]
-    lines += captured.err.splitlines()
+    if not form["quiet"]:
+        lines += captured.err.splitlines()
     if form["status"]:
         lines.append(f"exit status {status}")
     assert "\n".join(lines) == expected

@@ -120,14 +120,9 @@ def test_explain_reads_standard_input_in_process(
     assert "Result: 102 UnknownToken" in capsys.readouterr().out
 
 
+@pytest.mark.usefixtures("plain_importers")
 def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "argv", ["cca-codes", "711"])
-    # pytest marks the package of a pytest11 plugin for assertion rewriting, and its
-    # rewriting importer has no get_code(), which runpy needs: run with the plain importers.
-    plain = [
-        finder for finder in sys.meta_path if type(finder).__name__ != "AssertionRewritingHook"
-    ]
-    monkeypatch.setattr(sys, "meta_path", plain)
     with pytest.raises(SystemExit) as caught:
         runpy.run_module("cca_result_codes", run_name="__main__")
     assert caught.value.code == 0

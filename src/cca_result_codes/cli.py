@@ -58,18 +58,19 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Iterable, Sequence
     from io import BufferedReader
-    from typing import NoReturn, TextIO
+    from typing import Any, NoReturn, TextIO
 
     from .envelope import ApiResponse
 
-    NewCommand = Callable[[str, str, str], argparse.ArgumentParser]
+    # (name, summary, description, **layout): layout is add_parser's epilog, formatter_class.
+    NewCommand = Callable[..., argparse.ArgumentParser]
 
 __all__ = ["MAX_INPUT_BYTES", "main"]
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL, EXIT_WRITE_ERROR = 70, 74  # EX_SOFTWARE and EX_IOERR of sysexits.h
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE
-COMMANDS = ("show", "list", "search", "legacy", "explain", "export", "help")
+COMMANDS = ("show", "list", "search", "legacy", "explain", "export", "migrate", "help")
 LIST_FORMATS = ("table", "tsv", "json")
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
@@ -217,8 +218,10 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     # Subparsers are Parser too (argparse uses the parent's class), so their errors are one line.
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
-        return subparsers.add_parser(name, help=summary, description=description)
+    def command(
+        name: str, summary: str, description: str, **layout: Any
+    ) -> argparse.ArgumentParser:
+        return subparsers.add_parser(name, help=summary, description=description, **layout)
 
     for add_command in _SUBCOMMANDS:
         add_command(command)
@@ -334,6 +337,12 @@ def _add_export(command: NewCommand) -> None:
     export.set_defaults(handler=_export)
 
 
+def _add_migrate(command: NewCommand) -> None:
+    from .migrate import add_command  # its parser and handler live beside the engine
+
+    add_command(command)
+
+
 def _add_help(command: NewCommand) -> None:
     helper = command(
         "help",
@@ -354,6 +363,7 @@ _SUBCOMMANDS: tuple[Callable[[NewCommand], None], ...] = (
     _add_legacy,
     _add_explain,
     _add_export,
+    _add_migrate,
     _add_help,
 )
 
