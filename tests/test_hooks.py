@@ -484,9 +484,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     seen: list[object] = []
     real = from_response
 
-    def counting(source: object) -> ApiResponse:
+    def counting(source: object, **options: Any) -> ApiResponse:
         seen.append(source)
-        return real(source)
+        return real(source, **options)
 
     monkeypatch.setattr(hooks, "from_response", counting)
     return seen

@@ -45,8 +45,11 @@ from __future__ import annotations
 from ._describe import describe, describe_int, short
 from ._transport import (
     ABSENT,
+    MAX_BODY,
     aread_body,
+    body_limit,
     http_status,
+    is_transport_error,
     plain_int,
     read_body,
     read_status,
@@ -61,11 +64,11 @@ from .versions import UNIFIED_IN, ServerVersion, as_server_version, leading_vers
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from re import Pattern
     from typing import Any, Final, TypeGuard
 
-__all__ = ["MAX_DEPTH", "ApiResponse", "RequestInfo", "afrom_response", "from_response"]
+__all__ = ["MAX_BODY", "MAX_DEPTH", "ApiResponse", "RequestInfo", "afrom_response", "from_response"]
 
 EXCERPT_CHARS = 200
 MAX_DEPTH = 100
@@ -125,7 +128,14 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     carried no ResultCode). ``payload`` is the envelope's ``Response`` as
     sent, and ``envelope`` the whole envelope. ``version`` is the version the
     codes were read by, and ``version_text`` the ``Version`` string as sent
-    (None when absent or not a string).
+    (None when absent or not a string). ``headers`` are the HTTP headers of
+    the response it was read from, a read-only case-insensitive mapping
+    (None when read from a dict or text).
+
+    A 2xx response with no body (a 204, say) is a success with nothing in
+    it: ``result_code`` Success, as for any 2xx without a ResultCode, and
+    ``raw_code``, ``version``, ``request`` and ``payload`` None, ``envelope``
+    empty: none of them pretends that the server sent it.
 
     >>> reply = from_response({"StatusCode": 200, "Version": "5.4.6.1-beta", "Response": [1]})
     >>> reply.version, reply.version_text
@@ -135,6 +145,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     __slots__ = (
         "envelope",
         "error",
+        "headers",
         "payload",
         "raw_code",
         "request",
@@ -153,6 +164,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     payload: Final[Any]
     envelope: Final[dict[str, Any]]
     version_text: Final[str | None]
+    headers: Final[Mapping[str, str] | None]
 
     def __init__(
         self,
@@ -165,6 +177,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         payload: Any,
         envelope: dict[str, Any],
         version_text: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         self.request = request
         self.version = version
@@ -175,6 +188,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         self.payload = payload
         self.envelope = envelope
         self.version_text = version_text
+        self.headers = headers
 
     @property
     def category(self) -> Category | None:
@@ -194,8 +208,21 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         """True for a 2xx status with a code in the success category (or none)."""
         return 200 <= self.status_code < 300 and self.category is Category.SUCCESS
 
+    @property
+    def pending(self) -> bool:
+        """True when the server accepted the request but has not finished it: ``ok``, code Pending.
+
+        >>> from_response({"StatusCode": 202, "Response": {"ResultCode": 1, "Error": ""}}).pending
+        True
+        """
+        return self.result_code is _PENDING and self.ok
+
     def raise_for_result(self) -> Any:
         """Return the payload when ``ok``; otherwise raise the CcaApiError for the code.
+
+        A success whose ``Response`` is the result object (``{"ResultCode": 1,
+        "Error": ""}`` for Pending, say) has no payload: this returns None
+        for it, while ``payload`` still holds that object as sent.
 
         The class is ``CcaApiError.for_code()`` of the code as read (today's
         code for a legacy number); for a number with no code, such as a
@@ -206,7 +233,8 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         [1, 2]
         """
         if self.ok:
-            return self.payload
+            # raw_code is set on 2xx only when Response is the result, not a payload.
+            return None if self.raw_code is not None else self.payload
         code = self.result_code
         if code is not None:
             error_class = CcaApiError.for_code(code)
@@ -258,6 +286,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             self.payload,
             self.envelope,
             self.version_text,
+            self.headers,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -292,7 +321,10 @@ def legacy_gap(version: ServerVersion | None, raw_code: int) -> str | None:
 
 
 def from_response(
-    source: object, *, server_version: ServerVersion | str | None = None
+    source: object,
+    *,
+    server_version: ServerVersion | str | None = None,
+    max_body: int | None = MAX_BODY,
 ) -> ApiResponse:
     """Parse a CcaWebApi envelope.
 
@@ -302,8 +334,16 @@ def from_response(
     ``Version`` is empty or does not parse; below 5.4.6 codes are read as
     legacy numbers.
 
-    Raises EnvelopeError, and nothing else, when *source* is not an envelope;
-    a bad *server_version* is the caller's error (TypeError or ValueError).
+    From a response, at most *max_body* bytes of the body are read (32 MiB,
+    :data:`MAX_BODY`; None reads any length), and ``headers`` keeps its
+    headers. A 2xx response with no body (204, 205, a HEAD) is a success
+    with no payload.
+
+    Raises EnvelopeError, and nothing else, when *source* is not an envelope
+    or its body is longer than *max_body*; a bad *server_version* or
+    *max_body* is the caller's error (TypeError or ValueError). A failure of
+    the transport while reading the body (a reset connection, a truncated
+    body) raises the client's own exception, as reading it yourself would.
 
     >>> from_response(b'{"StatusCode": 200, "Response": {"Id": 7}}').payload
     {'Id': 7}
@@ -311,6 +351,7 @@ def from_response(
     fallback_version = (
         None if server_version is None else as_server_version(server_version, "server_version")
     )
+    limit = body_limit(max_body)
     try:
         # type() rather than isinstance(): a hostile __class__ is never asked.
         if type(source) is dict:
@@ -323,20 +364,25 @@ def from_response(
             return _read_text(source, fallback_version, None)
         if type(source) is bytes or type(source) is bytearray:
             return _read_text(_decode_utf8(source), fallback_version, None)
-        return _read_other(source, fallback_version)
+        return _read_other(source, fallback_version, limit)
     except EnvelopeError:
         raise
-    except Exception as error:  # the input's own methods failed: still not an envelope
-        raise _unreadable_input(error) from error
+    except Exception as error:
+        if is_transport_error(error):
+            raise  # the client's own failure, as reading the body yourself would raise it
+        raise _unreadable_input(error) from error  # the input's own methods failed
 
 
 async def afrom_response(
-    source: object, *, server_version: ServerVersion | str | None = None
+    source: object,
+    *,
+    server_version: ServerVersion | str | None = None,
+    max_body: int | None = MAX_BODY,
 ) -> ApiResponse:
     """Parse a CcaWebApi envelope, awaiting the body of an unread httpx async response.
 
-    For a response from ``httpx.AsyncClient.stream()`` this awaits
-    ``response.aread()`` first; any other *source* is read as
+    For a response from ``httpx.AsyncClient.stream()`` this awaits its body
+    first, at most *max_body* bytes of it; any other *source* is read as
     ``from_response()`` reads it. httpx is never imported.
 
     >>> import asyncio
@@ -345,18 +391,24 @@ async def afrom_response(
     """
     kind = type(source)
     if issubclass(kind, (dict, str, bytes, bytearray)):
-        return from_response(source, server_version=server_version)
+        return from_response(source, server_version=server_version, max_body=max_body)
     fallback_version = (
         None if server_version is None else as_server_version(server_version, "server_version")
     )
+    limit = body_limit(max_body)
+    from ._headers import read_headers  # only responses have headers
+
     try:
         status, sent = read_status(source)
-        body = await aread_body(source, status, sent)
-        return _read_body(body, fallback_version, status, sent)
+        headers = read_headers(source)
+        body = await aread_body(source, status, sent, limit, headers)
+        return _read_body(body, fallback_version, status, sent, headers)
     except EnvelopeError:
         raise
-    except Exception as error:  # the input's own methods failed: still not an envelope
-        raise _unreadable_input(error) from error
+    except Exception as error:
+        if is_transport_error(error):
+            raise  # the client's own failure, as reading the body yourself would raise it
+        raise _unreadable_input(error) from error  # the input's own methods failed
 
 
 def _unreadable_input(error: Exception) -> EnvelopeError:
@@ -365,7 +417,9 @@ def _unreadable_input(error: Exception) -> EnvelopeError:
     )
 
 
-def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiResponse:
+def _read_other(
+    source: object, fallback_version: ServerVersion | None, limit: int | None
+) -> ApiResponse:
     """Subclasses of dict, str and bytes, and HTTP response objects."""
     # Asked of the type first, so that a hostile __class__ never runs; isinstance() then narrows.
     kind = type(source)
@@ -375,8 +429,12 @@ def _read_other(source: object, fallback_version: ServerVersion | None) -> ApiRe
         return _read_text(str.__str__(source), fallback_version, None)
     if issubclass(kind, (bytes, bytearray)) and isinstance(source, (bytes, bytearray)):
         return _read_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
+    from ._headers import read_headers  # only responses have headers
+
     status, sent = read_status(source)
-    return _read_body(read_body(source, status, sent), fallback_version, status, sent)
+    headers = read_headers(source)
+    body = read_body(source, status, sent, limit, headers)
+    return _read_body(body, fallback_version, status, sent, headers)
 
 
 def _read_body(
@@ -384,15 +442,33 @@ def _read_body(
     fallback_version: ServerVersion | None,
     status: int | None,
     sent: object,
+    headers: Mapping[str, str] | None,
 ) -> ApiResponse:
+    if not body and status is not None and 200 <= status < 300:
+        # No body (204, 205, a HEAD): a success, with nothing that could come from the server.
+        return ApiResponse(None, None, status, _SUCCESS, None, "", None, {}, None, headers)
     try:
-        return _read_text(_decode_utf8(body), fallback_version, status)
+        reply = _read_text(_decode_utf8(body), fallback_version, status)
     except EnvelopeError as error:
         raise EnvelopeError(
             f"{response_label(status, sent)} is not a CcaWebApi envelope: {error}",
             status_code=status,
             excerpt=body[:EXCERPT_CHARS].decode(errors="replace"),
+            headers=headers,
         ) from None
+    # The parser builds the reply from the envelope; the headers come with the response.
+    return ApiResponse(
+        reply.request,
+        reply.version,
+        reply.status_code,
+        reply.result_code,
+        reply.raw_code,
+        reply.error,
+        reply.payload,
+        reply.envelope,
+        reply.version_text,
+        headers,
+    )
 
 
 # --- JSON text
@@ -636,6 +712,7 @@ _version_cache: dict[str, ServerVersion] = {}
 # Bound once: attribute lookups on an Enum class are slow on Python 3.10 and 3.11.
 _code_by_number = _MEMBER_BY_NUMBER.get
 _SUCCESS = ResultCode.Success
+_PENDING = ResultCode.Pending
 
 
 def _read_envelope(

@@ -29,6 +29,7 @@ from .codes import ResultCode
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import ClassVar, TypeVar
 
     from .envelope import ApiResponse
@@ -60,13 +61,22 @@ class EnvelopeError(ValueError):
 
     ``status_code`` is the HTTP status when the input was an HTTP response
     (else None); ``excerpt`` is a short piece of the input, at most 200
-    characters.
+    characters; ``headers`` are the response's headers, a read-only
+    case-insensitive mapping (else None).
     """
 
-    def __init__(self, message: str, *, status_code: int | None = None, excerpt: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        excerpt: str = "",
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.excerpt = excerpt
+        self.headers = headers
 
 
 # Filled by CcaApiError.__init_subclass__, as each class statement below runs.
