@@ -60,7 +60,7 @@ def test_a_body_that_is_not_bytes_is_an_envelope_error() -> None:
 
 def test_a_failing_read_raises_the_transports_own_error() -> None:
     # OSError is a transport's failure (a reset, a timeout): it passes unchanged.
-    with pytest.raises(OSError, match="^peer closed$"):
+    with pytest.raises(OSError, match=r"^peer closed$"):
         from_response(ReadFails())
 
 

@@ -41,10 +41,10 @@ def base_url() -> Iterator[str]:
         yield url
 
 
-async def _streamed(url: str, **kwargs: str) -> ApiResponse:
+async def _streamed(url: str, server_version: str | None = None) -> ApiResponse:
     async with httpx.AsyncClient(timeout=10) as client, client.stream("GET", url) as response:
-        assert not hasattr(response, "_content")  # unread: afrom_response must await aread()
-        return await afrom_response(response, **kwargs)
+        assert not hasattr(response, "_content")  # unread: afrom_response must read it
+        return await afrom_response(response, server_version=server_version)
 
 
 async def _plain(url: str) -> ApiResponse:
@@ -167,7 +167,7 @@ def test_aread_that_fails_in_the_transport_raises_its_own_error() -> None:
         async def aread(self) -> object:
             raise ConnectionResetError("reset")
 
-    with pytest.raises(ConnectionResetError, match="^reset$"):
+    with pytest.raises(ConnectionResetError, match=r"^reset$"):
         asyncio.run(afrom_response(Fails()))
 
 
@@ -376,9 +376,17 @@ class _NoStatusSyncStream(_NoStatusUnread):
             "could not read the HTTP response body: RuntimeError: not read",
             "both",
         ),
-        (_NoStatusAreadFails(), "could not read the HTTP response body: KeyError: 'reset'", "async"),
+        (
+            _NoStatusAreadFails(),
+            "could not read the HTTP response body: KeyError: 'reset'",
+            "async",
+        ),
         (_NoStatusAreadsText(), "the HTTP response body is str, not bytes", "async"),
-        (_NoStatusSyncStream(), "could not read the HTTP response body: KeyError: 'reset'", "async"),
+        (
+            _NoStatusSyncStream(),
+            "could not read the HTTP response body: KeyError: 'reset'",
+            "async",
+        ),
     ],
     ids=["read-fails", "read-gives-text", "unread", "aread-fails", "aread-gives-text", "sync"],
 )

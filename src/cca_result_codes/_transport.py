@@ -193,7 +193,7 @@ def read_body(
     iter_content = _unread_requests(response)
     if iter_content is not None:
         # requests' content would read the whole body, however long: read it in chunks.
-        return _keep(response, _gather(lambda: iter_content(_CHUNK), origin, limit))
+        return _keep(response, _gather(response, lambda: iter_content(_CHUNK), origin, limit))
     content_error: Exception | None = None
     try:
         content = getattr(response, "content", None)
@@ -208,11 +208,11 @@ def read_body(
                 f"the {origin.label} body is an unread async stream:"
                 " read it with `await afrom_response(response)`"
             )
-        return _keep(response, _gather(iter_bytes, origin, limit))
+        return _keep(response, _gather(response, iter_bytes, origin, limit))
     read = attribute(response, "read")
     if callable(read):
         if callable(attribute(response, "readinto")):  # a file: urllib's responses
-            return _gather(lambda: _reads(read), origin, limit)
+            return _gather(response, lambda: _reads(read), origin, limit)
         try:
             body: object = read()
         except Exception as error:  # the transport's own failure passes; anything else is ours
@@ -302,10 +302,14 @@ def _reads(read: Callable[[int], object]) -> Iterator[object]:
         yield read(_CHUNK)
 
 
-def _gather(chunks: Callable[[], Any], origin: Origin, limit: int | None) -> bytes:
-    """The chunks that *chunks()* gives, joined, up to an empty one or their end.
+def _gather(
+    response: object, chunks: Callable[[], Any], origin: Origin, limit: int | None
+) -> bytes:
+    """The chunks of *response*'s body that *chunks()* gives, joined, up to an empty one or the end.
 
-    Raises EnvelopeError as soon as they exceed *limit*, reading no further.
+    Raises EnvelopeError as soon as they exceed *limit*, reading no further,
+    and closes *response*: the rest of its body is never read, and an open
+    stream would hold its connection.
     """
     parts: list[bytes] = []
     size = 0
@@ -316,6 +320,7 @@ def _gather(chunks: Callable[[], Any], origin: Origin, limit: int | None) -> byt
                 break
             size += len(data)
             if limit is not None and size > limit:
+                _close(response)
                 raise _too_large(origin, limit)
             parts.append(data)
     except EnvelopeError:
@@ -338,6 +343,14 @@ async def _agather(chunks: Any, origin: Origin, limit: int | None) -> bytes:
             raise _too_large(origin, limit)
         parts.append(data)
     return b"".join(parts)
+
+
+def _close(response: object) -> None:
+    close = attribute(response, "close")
+    try:  # noqa: SIM105 -- contextlib costs import time
+        close()  # type: ignore[operator]  # anything that fails here leaves the response as it was
+    except Exception:  # not callable, or a close() that fails: nothing more to do
+        pass
 
 
 def _within(body: bytes, origin: Origin, limit: int | None) -> bytes:

@@ -444,9 +444,15 @@ def _read_body(
     sent: object,
     headers: Mapping[str, str] | None,
 ) -> ApiResponse:
-    if not body and status is not None and 200 <= status < 300:
-        # No body (204, 205, a HEAD): a success, with nothing that could come from the server.
-        return ApiResponse(None, None, status, _SUCCESS, None, "", None, {}, None, headers)
+    if not body:
+        if status is not None and 200 <= status < 300:
+            # No body (204, 205, a HEAD): a success, with nothing that could come from the server.
+            return ApiResponse(None, None, status, _SUCCESS, None, "", None, {}, None, headers)
+        raise EnvelopeError(
+            f"{response_label(status, sent)} has an empty body, not a CcaWebApi envelope",
+            status_code=status,
+            headers=headers,
+        )
     try:
         reply = _read_text(_decode_utf8(body), fallback_version, status)
     except EnvelopeError as error:
