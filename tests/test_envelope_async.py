@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
+import requests
 
 from cca_result_codes import (
     ApiResponse,
@@ -18,7 +19,9 @@ from cca_result_codes import (
     afrom_response,
     from_response,
 )
+from cca_result_codes.envelope import MAX_BODY
 from local_server import serve_routes
+from raw_server import Route, cut_short, endless, fixed, serve_raw
 from vendor_table import SPEC_DIR
 
 EXAMPLE = (SPEC_DIR / "envelope-example.json").read_bytes()
@@ -406,3 +409,133 @@ async def _failure_of(response: object) -> EnvelopeError:
     with pytest.raises(EnvelopeError) as caught:
         await afrom_response(response)
     return caught.value
+
+
+# --- over a raw server: limits, transport failures, empty bodies, headers
+
+RAW_ROUTES: dict[str, Route] = {
+    "/endless": endless(502, [("X-Request-Id", "r-1")]),
+    "/failure": fixed(401, EXAMPLE, [("Via", "a"), ("Via", "b")]),
+    "/cut-short": cut_short(401),
+    "/no-content": fixed(204, b""),
+}
+
+
+@pytest.fixture(scope="module")
+def raw_url() -> Iterator[str]:
+    with serve_raw(RAW_ROUTES) as url:
+        yield url
+
+
+async def _stream_and_read(url: str, max_body: int | None = MAX_BODY) -> ApiResponse:
+    async with httpx.AsyncClient(timeout=10) as client, client.stream("GET", url) as response:
+        return await afrom_response(response, max_body=max_body)
+
+
+def test_an_endless_async_stream_is_refused_past_max_body(raw_url: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(_stream_and_read(raw_url + "/endless", max_body=70_000))
+    assert str(caught.value) == (
+        "the HTTP 502 response body is larger than 70000 bytes, the most this reads"
+        " (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.headers is not None
+    assert caught.value.headers["x-request-id"] == "r-1"
+
+
+def test_an_async_body_of_exactly_max_body_bytes_is_read(raw_url: str) -> None:
+    reply = asyncio.run(_stream_and_read(raw_url + "/failure", max_body=len(EXAMPLE)))
+    assert reply.result_code is ResultCode.UnknownToken
+    assert reply.headers is not None
+    assert reply.headers["via"] == "a, b"
+    with pytest.raises(EnvelopeError, match=f"larger than {len(EXAMPLE) - 1} bytes"):
+        asyncio.run(_stream_and_read(raw_url + "/failure", max_body=len(EXAMPLE) - 1))
+    assert asyncio.run(_stream_and_read(raw_url + "/failure", max_body=None)).raw_code == 102
+
+
+def test_an_async_body_cut_short_raises_httpx_own_error(raw_url: str) -> None:
+    with pytest.raises(httpx.RemoteProtocolError):
+        asyncio.run(_stream_and_read(raw_url + "/cut-short"))
+
+
+def test_an_async_204_is_a_success_with_nothing_in_it(raw_url: str) -> None:
+    reply = asyncio.run(_stream_and_read(raw_url + "/no-content"))
+    assert (reply.ok, reply.status_code, reply.payload, reply.envelope) == (True, 204, None, {})
+
+
+def test_what_afrom_response_reads_is_kept_for_the_caller(raw_url: str) -> None:
+    async def read() -> object:
+        async with (
+            httpx.AsyncClient(timeout=10) as client,
+            client.stream("GET", raw_url + "/failure") as response,
+        ):
+            await afrom_response(response)
+            return response.json()
+
+    assert asyncio.run(read()) == json.loads(EXAMPLE)
+
+
+def test_afrom_response_reads_a_requests_stream_in_chunks(raw_url: str) -> None:
+    with (
+        requests.get(raw_url + "/endless", timeout=10, stream=True) as response,
+        pytest.raises(EnvelopeError, match="larger than 10 bytes"),
+    ):
+        asyncio.run(afrom_response(response, max_body=10))
+    with requests.get(raw_url + "/failure", timeout=10, stream=True) as response:
+        assert asyncio.run(afrom_response(response)).raw_code == 102
+
+
+def test_an_async_limit_is_checked_on_a_body_read_at_once() -> None:
+    with pytest.raises(EnvelopeError, match="larger than 5 bytes"):
+        asyncio.run(afrom_response(_Unread(), max_body=5))
+    with pytest.raises(ValueError, match=r"^max_body must be 0 or more, not -2$"):
+        asyncio.run(afrom_response(_Unread(), max_body=-2))
+    with pytest.raises(ValueError, match=r"^max_body must be 0 or more, not -2$"):
+        asyncio.run(afrom_response(EXAMPLE, max_body=-2))
+
+
+def test_a_chunk_that_is_not_bytes_is_an_envelope_error() -> None:
+    class TextChunks(_Unread):
+        async def aiter_bytes(self) -> AsyncIterator[object]:
+            yield "text"
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(TextChunks()))
+    assert str(caught.value) == "the HTTP 401 response body is str, not bytes"
+
+
+def test_a_failure_while_iterating_is_sorted_as_reading_is() -> None:
+    class Fails(_Unread):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+        async def aiter_bytes(self) -> AsyncIterator[bytes]:
+            yield b"{"
+            raise self.error
+
+    with pytest.raises(
+        EnvelopeError, match=r"^could not read the HTTP 401 response body: KeyError"
+    ):
+        asyncio.run(afrom_response(Fails(KeyError("x"))))
+    with pytest.raises(TimeoutError):
+        asyncio.run(afrom_response(Fails(TimeoutError("slow"))))
+
+
+def test_an_object_that_refuses_the_cache_is_still_read() -> None:
+    class Slotted:
+        __slots__ = ()
+        status_code = 401
+
+        @property
+        def content(self) -> bytes:
+            raise RuntimeError("not read")
+
+        def iter_bytes(self) -> Iterator[bytes]:
+            yield EXAMPLE
+
+        async def aiter_bytes(self) -> AsyncIterator[bytes]:
+            yield EXAMPLE
+
+    assert from_response(Slotted()).raw_code == 102
+    assert asyncio.run(afrom_response(Slotted())).raw_code == 102

@@ -632,3 +632,19 @@ def test_an_unread_async_stream_names_afrom_response(raw_url: str) -> None:
     )
     assert error.status_code == 401
     assert error.headers is not None
+
+
+def test_a_file_whose_read_fails_part_way_is_an_envelope_error() -> None:
+    class Fails:
+        status = 401
+
+        def readinto(self, buffer: bytearray) -> int:
+            raise NotImplementedError
+
+        def read(self, size: int) -> bytes:
+            raise KeyError("gone")
+
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Fails())
+    assert str(caught.value) == "could not read the HTTP 401 response body: KeyError: 'gone'"
+    assert isinstance(caught.value.__cause__, KeyError)
