@@ -17,21 +17,33 @@ What a hook does with a response, by its HTTP status:
 - **non-2xx, non-3xx**: it reads the body. An envelope raises the
   ``CcaApiError`` subclass of its code (``errors.UnknownToken``), as
   ``ApiResponse.raise_for_result()`` would; a body that is not an envelope
-  (a proxy's HTML 502, say) raises ``EnvelopeError`` with the status and an
-  excerpt. As in ``from_response()``, an envelope's own ``StatusCode``
-  outranks the transport's: one that says 2xx and success passes.
+  (a proxy's HTML 502, say) raises ``EnvelopeError`` with the status, an
+  excerpt and the headers. As in ``from_response()``, an envelope's own
+  ``StatusCode`` outranks the transport's: one that says 2xx and success
+  passes.
 - **2xx**: a body whose Content-Type is not JSON passes untouched and
   unread: recordings and report files are downloads, not envelopes. A JSON
-  envelope carrying a code outside the success category raises, as
-  ``raise_for_result()`` would: an error code is an error whatever the HTTP
-  status says. Anything else passes, a JSON body that is not an envelope
-  included.
+  envelope raises when ``raise_for_result()`` would: for a code outside the
+  success category (an error code is an error whatever the HTTP status
+  says), and for an envelope whose own ``StatusCode`` is not 2xx (HTTP 200
+  around ``"StatusCode": 401`` raises, even with code 0). Anything else
+  passes: a success, an empty body, a JSON body that is not an envelope.
 - **3xx**: passes untouched, so that the client can follow the redirect
   (requests and httpx run response hooks on every hop).
+- **no body**: an answer to ``HEAD``, a 1xx, 204 or 205 passes unread,
+  whatever its status: it has nothing to judge.
+
+A hook reads at most *max_body* bytes of a body (:data:`MAX_BODY`, 32 MiB);
+a longer one raises ``EnvelopeError`` without the rest being read. Set
+another limit with ``functools.partial(httpx_hook, max_body=...)``. A
+transport failure while reading (a body cut short, bad gzip) raises the
+client's own exception, as reading the body yourself would.
 
 The hooks return None, so the client hands you its own response object.
 Neither requests nor httpx is imported by this module: the hooks only read
-``status_code``, ``headers`` and the body.
+``status_code``, ``headers``, ``request.method`` and the body.
+``httpx_hook`` on an ``httpx.AsyncClient``, or ``httpx_async_hook`` on an
+``httpx.Client``, raises TypeError naming the right one.
 
 Cost: on a 2xx JSON response the hook reads the body (the client keeps it, so
 ``response.json()`` does not read it again), then looks for the text
