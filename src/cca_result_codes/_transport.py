@@ -123,8 +123,8 @@ _TRANSPORT_ERRORS = (
 
 def body_limit(max_body: object) -> int | None:
     """*max_body* as a plain int, or None for no limit; a bad value is the caller's error."""
-    if max_body is None:
-        return None
+    if max_body is None or (type(max_body) is int and max_body >= 0):
+        return max_body
     limit = plain_int(max_body)
     if limit is None:
         raise TypeError(f"max_body must be an int or None, not {type(max_body).__name__}")
@@ -189,16 +189,19 @@ def read_body(
     Raises EnvelopeError when there is no body to read, it is too large, or
     reading it fails; a failure of the transport itself passes unchanged.
     """
-    origin = Origin(status, sent, headers)
     iter_content = _unread_requests(response)
     if iter_content is not None:
         # requests' content would read the whole body, however long: read it in chunks.
+        origin = Origin(status, sent, headers)
         return _keep(response, _gather(response, lambda: iter_content(_CHUNK), origin, limit))
     content_error: Exception | None = None
     try:
         content = getattr(response, "content", None)
     except Exception as error:  # httpx raises ResponseNotRead for an unread stream
         content, content_error = None, error
+    if type(content) is bytes and (limit is None or len(content) <= limit):
+        return content  # the usual case, for hooks too: read already, and not too long
+    origin = Origin(status, sent, headers)
     if issubclass(type(content), (bytes, bytearray)):
         return _within(_bytes_of(content, origin), origin, limit)
     iter_bytes = attribute(response, "iter_bytes")
@@ -273,12 +276,10 @@ def _unread_requests(response: object) -> Callable[[int], Any] | None:
     requests marks an unread body with ``_content = False``, and a consumed
     stream with ``_content_consumed = True``.
     """
+    if attribute(response, "_content") is not False:
+        return None  # read already, or not requests: the usual case, answered first
     iter_content = attribute(response, "iter_content")
-    if (
-        attribute(response, "_content") is False
-        and attribute(response, "_content_consumed") is False
-        and callable(iter_content)
-    ):
+    if attribute(response, "_content_consumed") is False and callable(iter_content):
         return iter_content
     return None
 

@@ -60,7 +60,6 @@ from ._transport import (
     attribute,
     body_limit,
     read_body,
-    read_status,
     stream_kind,
 )
 from .envelope import from_response
@@ -134,9 +133,9 @@ def _check(response: _Response, max_body: int | None) -> None:
     success = _judge(response)
     if success is None:
         return
-    status, sent = read_status(response)
+    status = response.status_code  # requests and httpx: always an HTTP status
     try:
-        body = read_body(response, status, sent, limit)
+        body = read_body(response, status, status, limit)
     except EnvelopeError as error:
         error.headers = _headers_of(response)
         raise
@@ -148,9 +147,9 @@ async def _check_async(response: _Response, max_body: int | None) -> None:
     success = _judge(response)
     if success is None:
         return
-    status, sent = read_status(response)
+    status = response.status_code  # requests and httpx: always an HTTP status
     try:
-        body = await aread_body(response, status, sent, limit)
+        body = await aread_body(response, status, status, limit)
     except EnvelopeError as error:
         error.headers = _headers_of(response)
         raise
