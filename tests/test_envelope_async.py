@@ -539,3 +539,25 @@ def test_an_object_that_refuses_the_cache_is_still_read() -> None:
 
     assert from_response(Slotted()).raw_code == 102
     assert asyncio.run(afrom_response(Slotted())).raw_code == 102
+
+
+def test_the_async_limit_counts_every_chunk() -> None:
+    class Chunks(_Unread):
+        def __init__(self, *chunks: bytes) -> None:
+            super().__init__()
+            self.chunks = chunks
+
+        async def aiter_bytes(self) -> AsyncIterator[bytes]:
+            for chunk in self.chunks:
+                yield chunk
+
+    with pytest.raises(EnvelopeError, match="larger than 100 bytes"):
+        asyncio.run(afrom_response(Chunks(b" " * 40, b" " * 40, b" " * 40), max_body=100))
+    parts = Chunks(EXAMPLE[:40], EXAMPLE[40:])
+    assert asyncio.run(afrom_response(parts, max_body=len(EXAMPLE))).raw_code == 102
+
+
+def test_a_body_awaited_at_once_is_held_to_the_limit_exactly() -> None:
+    assert asyncio.run(afrom_response(_Unread(), max_body=len(EXAMPLE))).raw_code == 102
+    with pytest.raises(EnvelopeError, match=f"larger than {len(EXAMPLE) - 1} bytes"):
+        asyncio.run(afrom_response(_Unread(), max_body=len(EXAMPLE) - 1))

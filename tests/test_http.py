@@ -7,6 +7,7 @@ import gc
 import http.client
 import json
 import pickle
+import sys
 import urllib.error
 import urllib.request
 import weakref
@@ -648,3 +649,88 @@ def test_a_file_whose_read_fails_part_way_is_an_envelope_error() -> None:
         from_response(Fails())
     assert str(caught.value) == "could not read the HTTP 401 response body: KeyError: 'gone'"
     assert isinstance(caught.value.__cause__, KeyError)
+
+
+class _File:
+    """A file-like response, as urllib's: read(size) gives the chunks in turn, then b""."""
+
+    status = 401
+
+    def __init__(self, *chunks: bytes) -> None:
+        self.chunks = list(chunks)
+        self.sizes: list[int] = []
+
+    def readinto(self, buffer: bytearray) -> int:
+        raise NotImplementedError
+
+    def read(self, size: int) -> bytes:
+        self.sizes.append(size)
+        return self.chunks.pop(0) if self.chunks else b""
+
+
+def test_a_file_is_read_64_kib_at_a_time() -> None:
+    response = _File(FAILURE[:10], FAILURE[10:])
+    assert from_response(response).raw_code == 102
+    assert response.sizes == [65536, 65536, 65536]
+
+
+def test_the_limit_counts_every_chunk() -> None:
+    with pytest.raises(EnvelopeError, match="larger than 100 bytes"):
+        from_response(_File(b" " * 40, b" " * 40, b" " * 40), max_body=100)
+    reply = from_response(_File(FAILURE[:40], FAILURE[40:]), max_body=len(FAILURE))
+    assert reply.raw_code == 102
+
+
+def test_a_body_read_at_once_is_held_to_the_limit_too() -> None:
+    class Reads:
+        status = 401
+
+        def read(self) -> bytes:
+            return FAILURE
+
+    assert from_response(Reads(), max_body=len(FAILURE)).raw_code == 102
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Reads(), max_body=len(FAILURE) - 1)
+    assert caught.value.status_code == 401
+
+
+def test_a_plain_bytes_body_read_is_taken_as_it_is() -> None:
+    from cca_result_codes._transport import read_body
+
+    body = bytes(FAILURE)
+
+    class Reads:
+        def read(self) -> bytes:
+            return body
+
+    assert read_body(Reads(), 401, 401) is body
+    assert read_body(_File(body), 401, 401) is body
+
+
+@pytest.mark.parametrize("status", [199, 300, 404])
+def test_an_empty_body_outside_2xx_is_not_a_success(status: int) -> None:
+    class Empty:
+        content = b""
+
+    Empty.status_code = status  # type: ignore[attr-defined]  # set per case
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(Empty())
+    assert str(caught.value) == (
+        f"HTTP {status} response has an empty body, not a CcaWebApi envelope"
+    )
+
+
+def test_transport_errors_are_known_without_the_clients_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cca_result_codes._transport import is_transport_error
+
+    remote = httpx.RemoteProtocolError("cut")
+    assert is_transport_error(remote) is True
+    assert is_transport_error(http.client.IncompleteRead(b"")) is True
+    assert is_transport_error(urllib3.exceptions.ProtocolError("cut")) is True
+    for name in ("httpx", "http.client", "urllib3.exceptions"):
+        monkeypatch.delitem(sys.modules, name)
+    assert is_transport_error(remote) is False  # httpx unloaded: none of its errors was raised
+    assert is_transport_error(ValueError("x")) is False
+    assert is_transport_error(ConnectionResetError()) is True

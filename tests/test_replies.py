@@ -108,6 +108,8 @@ def test_headers_equal_any_mapping_in_any_case() -> None:
     assert headers != {"retry-after": "5", "via": "a"}
     assert headers != {7: "5"}
     assert headers != [("Retry-After", "5")]
+    assert (headers == [("Retry-After", "5")]) is False  # not a mapping: not equal, not None
+    assert headers.__eq__(1) is NotImplemented
     assert Headers() == {}
     with pytest.raises(TypeError):
         hash(headers)

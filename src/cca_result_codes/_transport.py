@@ -123,8 +123,8 @@ _TRANSPORT_ERRORS = (
 
 def body_limit(max_body: object) -> int | None:
     """*max_body* as a plain int, or None for no limit; a bad value is the caller's error."""
-    if max_body is None or (type(max_body) is int and max_body >= 0):
-        return max_body
+    if max_body is None:
+        return None
     limit = plain_int(max_body)
     if limit is None:
         raise TypeError(f"max_body must be an int or None, not {type(max_body).__name__}")
@@ -199,11 +199,13 @@ def read_body(
         content = getattr(response, "content", None)
     except Exception as error:  # httpx raises ResponseNotRead for an unread stream
         content, content_error = None, error
-    if type(content) is bytes and (limit is None or len(content) <= limit):
-        return content  # the usual case, for hooks too: read already, and not too long
+    if issubclass(type(content), (bytes, bytearray)):  # the usual case: read already
+        # Plain bytes as they are; a subclass read through its buffer, none of its methods run.
+        loaded: bytes = content if type(content) is bytes else _copy(content)
+        if limit is not None and len(loaded) > limit:
+            raise _too_large(Origin(status, sent, headers), limit)
+        return loaded
     origin = Origin(status, sent, headers)
-    if issubclass(type(content), (bytes, bytearray)):
-        return _within(_bytes_of(content, origin), origin, limit)
     iter_bytes = attribute(response, "iter_bytes")
     if content_error is not None and callable(iter_bytes):
         if stream_kind(response) == "async":

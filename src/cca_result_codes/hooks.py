@@ -139,7 +139,7 @@ def _check(response: _Response, max_body: int | None) -> None:
     except EnvelopeError as error:
         error.headers = _headers_of(response)
         raise
-    _raise_for(response, body, success, limit)
+    _raise_for(response, body, success)
 
 
 async def _check_async(response: _Response, max_body: int | None) -> None:
@@ -153,7 +153,7 @@ async def _check_async(response: _Response, max_body: int | None) -> None:
     except EnvelopeError as error:
         error.headers = _headers_of(response)
         raise
-    _raise_for(response, body, success, limit)
+    _raise_for(response, body, success)
 
 
 def _judge(response: _Response) -> bool | None:
@@ -199,8 +199,12 @@ def _headers_of(response: _Response) -> Mapping[str, str] | None:
     return read_headers(response)
 
 
-def _raise_for(response: _Response, body: bytes, success: bool, max_body: int | None) -> None:
-    """Raise what *body*, the body of *response*, says went wrong."""
+def _raise_for(response: _Response, body: bytes, success: bool) -> None:
+    """Raise what *body*, the body of *response*, says went wrong.
+
+    The client keeps the body it read: from_response() takes it from there,
+    with the response's status and headers, and needs no limit of its own.
+    """
     if success:
         # Keys match in any case, and JSON may spell any letter as a \u escape: a body
         # with neither holds no ResultCode, and is left for the caller to parse, once.
@@ -209,9 +213,9 @@ def _raise_for(response: _Response, body: bytes, success: bool, max_body: int | 
         if not escaped and b"resultcode" not in body.lower():
             return
         try:
-            reply = from_response(response, max_body=max_body)
+            reply = from_response(response, max_body=None)
         except EnvelopeError:
             return  # JSON, but not an envelope: not ours to judge
     else:
-        reply = from_response(response, max_body=max_body)
+        reply = from_response(response, max_body=None)
     reply.raise_for_result()
