@@ -172,14 +172,15 @@ class Origin:
 def read_body(
     response: object,
     status: int | None,
-    sent: object,
+    sent: object = ABSENT,
     limit: int | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> bytes:
     """The body of *response* as plain bytes, at most *limit* bytes of it (None: no limit).
 
-    *status* and *sent* are what ``read_status()`` returned, for messages,
-    and *headers* go on the errors. An unread body is read in chunks, no
+    *status* and *sent* are what ``read_status()`` returned, for messages
+    (*sent* is named only when *status* is None), and *headers* go on the
+    errors. An unread body is read in chunks, no
     further than one chunk past *limit*: requests' ``iter_content()``,
     httpx's ``iter_bytes()``, or a file's ``read(size)`` (urllib). What
     requests and httpx read is kept on the response, so that
@@ -235,7 +236,7 @@ def read_body(
 async def aread_body(
     response: object,
     status: int | None,
-    sent: object,
+    sent: object = ABSENT,
     limit: int | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> bytes:

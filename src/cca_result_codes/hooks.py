@@ -135,7 +135,7 @@ def _check(response: _Response, max_body: int | None) -> None:
         return
     status = response.status_code  # requests and httpx: always an HTTP status
     try:
-        body = read_body(response, status, status, limit)
+        body = read_body(response, status, limit=limit)
     except EnvelopeError as error:
         error.headers = _headers_of(response)
         raise
@@ -149,7 +149,7 @@ async def _check_async(response: _Response, max_body: int | None) -> None:
         return
     status = response.status_code  # requests and httpx: always an HTTP status
     try:
-        body = await aread_body(response, status, status, limit)
+        body = await aread_body(response, status, limit=limit)
     except EnvelopeError as error:
         error.headers = _headers_of(response)
         raise
