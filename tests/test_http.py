@@ -734,3 +734,10 @@ def test_transport_errors_are_known_without_the_clients_loaded(
     assert is_transport_error(remote) is False  # httpx unloaded: none of its errors was raised
     assert is_transport_error(ValueError("x")) is False
     assert is_transport_error(ConnectionResetError()) is True
+
+
+def test_a_chunk_that_is_not_bytes_is_named() -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(_File(b"{", "text"))  # type: ignore[arg-type]  # wrong on purpose
+    assert str(caught.value) == "the HTTP 401 response body is str, not bytes"
+    assert caught.value.status_code == 401
