@@ -561,3 +561,17 @@ def test_a_body_awaited_at_once_is_held_to_the_limit_exactly() -> None:
     assert asyncio.run(afrom_response(_Unread(), max_body=len(EXAMPLE))).raw_code == 102
     with pytest.raises(EnvelopeError, match=f"larger than {len(EXAMPLE) - 1} bytes"):
         asyncio.run(afrom_response(_Unread(), max_body=len(EXAMPLE) - 1))
+
+
+def test_the_sync_fallbacks_keep_the_limit_and_the_headers(raw_url: str) -> None:
+    sync_stream = httpx.Response(401, content=iter([EXAMPLE]), headers={"X-Id": "s"})
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(sync_stream, max_body=5))
+    assert caught.value.headers == {"x-id": "s", "transfer-encoding": "chunked"}
+    with (
+        requests.get(raw_url + "/endless", timeout=10, stream=True) as response,
+        pytest.raises(EnvelopeError) as failed,
+    ):
+        asyncio.run(afrom_response(response, max_body=10))
+    assert failed.value.headers is not None
+    assert failed.value.headers["x-request-id"] == "r-1"

@@ -32,7 +32,7 @@ from cca_result_codes import (
     from_response,
     hooks,
 )
-from cca_result_codes.hooks import httpx_async_hook, httpx_hook, requests_hook
+from cca_result_codes.hooks import MAX_BODY, httpx_async_hook, httpx_hook, requests_hook
 from raw_server import Route, corrupt_gzip, cut_short, endless, fixed, serve_raw
 
 DOWNLOAD = b"RIFF\x00\x01\xff\xfe" + b'{"StatusCode": 401, "Response": {"ResultCode": 102}}'
@@ -787,3 +787,12 @@ def test_respx_and_responses_failures_carry_headers() -> None:
                 session.get("https://cca.test/y")
     assert failed.value.headers is not None
     assert failed.value.headers["retry-after"] == "9"
+
+
+def test_a_hook_without_a_limit_reads_past_the_default() -> None:
+    with responses.RequestsMock() as mocked:
+        mocked.add(responses.GET, "https://cca.test/big", body=b" " * (MAX_BODY + 1), status=502)
+        with requests.Session() as session:
+            session.hooks["response"].append(partial(requests_hook, max_body=None))
+            with pytest.raises(EnvelopeError, match="not a CcaWebApi envelope"):
+                session.get("https://cca.test/big")
