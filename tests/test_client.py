@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import requests
+import responses
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_none
 
 from cca_result_codes import CcaApiError, EnvelopeError, errors, from_response, is_retryable
@@ -46,7 +47,29 @@ def server() -> Iterator[CcaWebApiServer]:
 
 
 def test_the_page_has_its_three_programs() -> None:
-    assert sorted(PROGRAMS) == ["cca_async_client.py", "cca_client.py", "measure_hook.py"]
+    assert sorted(PROGRAMS) == [
+        "cca_async_client.py",
+        "cca_client.py",
+        "hook_limit.py",
+        "measure_hook.py",
+        "pending.py",
+    ]
+
+
+def test_the_pending_example_runs() -> None:
+    module = _load("pending.py")
+    assert module.reply.pending
+
+
+def test_the_limited_hook_refuses_a_longer_body() -> None:
+    session = _load("hook_limit.py").session
+    with responses.RequestsMock() as mocked:
+        mocked.add(responses.GET, "https://cca.test/big", body=b" " * (4 * 2**20 + 1), status=502)
+        mocked.add(responses.GET, "https://cca.test/fits", body=b" " * 4 * 2**20, status=502)
+        with pytest.raises(EnvelopeError, match="larger than 4194304 bytes"):
+            session.get("https://cca.test/big")
+        with pytest.raises(EnvelopeError, match="not a CcaWebApi envelope"):
+            session.get("https://cca.test/fits")
 
 
 @pytest.mark.parametrize("name", ["cca_client.py", "cca_async_client.py"])

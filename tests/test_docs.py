@@ -296,7 +296,8 @@ def test_site_shows_from_response_with_signature_and_docstring(site: Path) -> No
     assert 'id="cca_result_codes.from_response"' in markup
     text = page_text(site, "api/envelope")
     signature = (
-        "from_response(source:object,*,server_version:ServerVersion|str|None=None)->ApiResponse"
+        "from_response(source:object,*,server_version:ServerVersion|str|None=None,"
+        "max_body:int|None=MAX_BODY)->ApiResponse"
     )
     assert signature in text.replace(" ", "").replace(",)", ")")
     docstring = inspect.getdoc(from_response)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
+import requests
 
 import readers
 from cca_result_codes import (
@@ -19,7 +20,9 @@ from cca_result_codes import (
     afrom_response,
     from_response,
 )
+from cca_result_codes.envelope import MAX_BODY
 from local_server import serve_routes
+from raw_server import Route, cut_short, endless, fixed, serve_raw
 from vendor_table import SPEC_DIR
 
 # Every test here runs once per reader: the short reader first, and the general reader alone.
@@ -45,10 +48,10 @@ def base_url() -> Iterator[str]:
         yield url
 
 
-async def _streamed(url: str, **kwargs: str) -> ApiResponse:
+async def _streamed(url: str, server_version: str | None = None) -> ApiResponse:
     async with httpx.AsyncClient(timeout=10) as client, client.stream("GET", url) as response:
-        assert not hasattr(response, "_content")  # unread: afrom_response must await aread()
-        return await afrom_response(response, **kwargs)
+        assert not hasattr(response, "_content")  # unread: afrom_response must read it
+        return await afrom_response(response, server_version=server_version)
 
 
 async def _plain(url: str) -> ApiResponse:
@@ -57,21 +60,28 @@ async def _plain(url: str) -> ApiResponse:
         return await afrom_response(response)
 
 
+def _sans_headers(reply: ApiResponse) -> ApiResponse:
+    """*reply* as read from its body alone: its headers came with the response."""
+    assert reply.headers is not None
+    assert reply.headers["content-type"] == "application/json"
+    return ApiResponse(*reply._fields()[:-1])  # type: ignore[arg-type]  # pyright: ignore[reportPrivateUsage, reportArgumentType] -- the fields in order
+
+
 def test_a_streamed_error_envelope_is_read(base_url: str) -> None:
     reply = asyncio.run(_streamed(base_url + "/error"))
-    assert reply == from_response(EXAMPLE)
+    assert _sans_headers(reply) == from_response(EXAMPLE)
 
 
 def test_a_plain_async_response_is_read(base_url: str) -> None:
     reply = asyncio.run(_plain(base_url + "/agents"))
-    assert reply == from_response(ROUTES["/agents"][1])
+    assert _sans_headers(reply) == from_response(ROUTES["/agents"][1])
     reply_streamed = asyncio.run(_streamed(base_url + "/agents"))
-    assert reply_streamed == reply
+    assert _sans_headers(reply_streamed) == _sans_headers(reply)
 
 
 def test_the_callers_version_applies(base_url: str) -> None:
     reply = asyncio.run(_streamed(base_url + "/legacy", server_version="5.4.5"))
-    assert reply == from_response(LEGACY, server_version="5.4.5")
+    assert _sans_headers(reply) == from_response(LEGACY, server_version="5.4.5")
     assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
 
 
@@ -150,13 +160,22 @@ def test_aread_that_returns_text_is_an_envelope_error() -> None:
 def test_aread_that_fails_is_an_envelope_error() -> None:
     class Fails(_Unread):
         async def aread(self) -> object:
-            raise OSError("reset")
+            raise KeyError("reset")
 
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(Fails()))
-    assert str(caught.value) == "could not read the HTTP 401 response body: OSError: reset"
+    assert str(caught.value) == "could not read the HTTP 401 response body: KeyError: 'reset'"
     assert caught.value.status_code == 401
-    assert isinstance(caught.value.__cause__, OSError)
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_aread_that_fails_in_the_transport_raises_its_own_error() -> None:
+    class Fails(_Unread):
+        async def aread(self) -> object:
+            raise ConnectionResetError("reset")
+
+    with pytest.raises(ConnectionResetError, match=r"^reset$"):
+        asyncio.run(afrom_response(Fails()))
 
 
 def test_aread_that_is_not_a_coroutine_is_an_envelope_error() -> None:
@@ -310,17 +329,17 @@ def test_a_sync_stream_that_cannot_be_read_names_the_response() -> None:
             raise RuntimeError("Attempted to call an async iterator on a sync stream.")
 
         def read(self) -> bytes:
-            raise OSError("reset")
+            raise KeyError("reset")
 
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(SyncStreamThatFails()))
-    assert str(caught.value) == "could not read the HTTP 401 response body: OSError: reset"
+    assert str(caught.value) == "could not read the HTTP 401 response body: KeyError: 'reset'"
     assert caught.value.status_code == 401
 
 
 class _NoStatusReadFails:
     def read(self) -> bytes:
-        raise OSError("reset")
+        raise KeyError("reset")
 
 
 class _NoStatusReadsText:
@@ -336,7 +355,7 @@ class _NoStatusUnread:
 
 class _NoStatusAreadFails(_NoStatusUnread):
     async def aread(self) -> bytes:
-        raise OSError("reset")
+        raise KeyError("reset")
 
 
 class _NoStatusAreadsText(_NoStatusUnread):
@@ -351,22 +370,30 @@ class _NoStatusSyncStream(_NoStatusUnread):
         raise RuntimeError("Attempted to call an async iterator on a sync stream.")
 
     def read(self) -> bytes:
-        raise OSError("reset")
+        raise KeyError("reset")
 
 
 @pytest.mark.parametrize(
     ("response", "message", "reads"),
     [
-        (_NoStatusReadFails(), "could not read the HTTP response body: OSError: reset", "both"),
+        (_NoStatusReadFails(), "could not read the HTTP response body: KeyError: 'reset'", "both"),
         (_NoStatusReadsText(), "the HTTP response body is str, not bytes", "both"),
         (
             _NoStatusUnread(),
             "could not read the HTTP response body: RuntimeError: not read",
             "both",
         ),
-        (_NoStatusAreadFails(), "could not read the HTTP response body: OSError: reset", "async"),
+        (
+            _NoStatusAreadFails(),
+            "could not read the HTTP response body: KeyError: 'reset'",
+            "async",
+        ),
         (_NoStatusAreadsText(), "the HTTP response body is str, not bytes", "async"),
-        (_NoStatusSyncStream(), "could not read the HTTP response body: OSError: reset", "async"),
+        (
+            _NoStatusSyncStream(),
+            "could not read the HTTP response body: KeyError: 'reset'",
+            "async",
+        ),
     ],
     ids=["read-fails", "read-gives-text", "unread", "aread-fails", "aread-gives-text", "sync"],
 )
@@ -386,3 +413,169 @@ async def _failure_of(response: object) -> EnvelopeError:
     with pytest.raises(EnvelopeError) as caught:
         await afrom_response(response)
     return caught.value
+
+
+# --- over a raw server: limits, transport failures, empty bodies, headers
+
+RAW_ROUTES: dict[str, Route] = {
+    "/endless": endless(502, [("X-Request-Id", "r-1")]),
+    "/failure": fixed(401, EXAMPLE, [("Via", "a"), ("Via", "b")]),
+    "/cut-short": cut_short(401),
+    "/no-content": fixed(204, b""),
+}
+
+
+@pytest.fixture(scope="module")
+def raw_url() -> Iterator[str]:
+    with serve_raw(RAW_ROUTES) as url:
+        yield url
+
+
+async def _stream_and_read(url: str, max_body: int | None = MAX_BODY) -> ApiResponse:
+    async with httpx.AsyncClient(timeout=10) as client, client.stream("GET", url) as response:
+        return await afrom_response(response, max_body=max_body)
+
+
+def test_an_endless_async_stream_is_refused_past_max_body(raw_url: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(_stream_and_read(raw_url + "/endless", max_body=70_000))
+    assert str(caught.value) == (
+        "the HTTP 502 response body is larger than 70000 bytes, the most this reads"
+        " (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.headers is not None
+    assert caught.value.headers["x-request-id"] == "r-1"
+
+
+def test_an_async_body_of_exactly_max_body_bytes_is_read(raw_url: str) -> None:
+    reply = asyncio.run(_stream_and_read(raw_url + "/failure", max_body=len(EXAMPLE)))
+    assert reply.result_code is ResultCode.UnknownToken
+    assert reply.headers is not None
+    assert reply.headers["via"] == "a, b"
+    with pytest.raises(EnvelopeError, match=f"larger than {len(EXAMPLE) - 1} bytes"):
+        asyncio.run(_stream_and_read(raw_url + "/failure", max_body=len(EXAMPLE) - 1))
+    assert asyncio.run(_stream_and_read(raw_url + "/failure", max_body=None)).raw_code == 102
+
+
+def test_an_async_body_cut_short_raises_httpx_own_error(raw_url: str) -> None:
+    with pytest.raises(httpx.RemoteProtocolError):
+        asyncio.run(_stream_and_read(raw_url + "/cut-short"))
+
+
+def test_an_async_204_is_a_success_with_nothing_in_it(raw_url: str) -> None:
+    reply = asyncio.run(_stream_and_read(raw_url + "/no-content"))
+    assert (reply.ok, reply.status_code, reply.payload, reply.envelope) == (True, 204, None, {})
+
+
+def test_what_afrom_response_reads_is_kept_for_the_caller(raw_url: str) -> None:
+    async def read() -> object:
+        async with (
+            httpx.AsyncClient(timeout=10) as client,
+            client.stream("GET", raw_url + "/failure") as response,
+        ):
+            await afrom_response(response)
+            return response.json()
+
+    assert asyncio.run(read()) == json.loads(EXAMPLE)
+
+
+def test_afrom_response_reads_a_requests_stream_in_chunks(raw_url: str) -> None:
+    with (
+        requests.get(raw_url + "/endless", timeout=10, stream=True) as response,
+        pytest.raises(EnvelopeError, match="larger than 10 bytes"),
+    ):
+        asyncio.run(afrom_response(response, max_body=10))
+    with requests.get(raw_url + "/failure", timeout=10, stream=True) as response:
+        assert asyncio.run(afrom_response(response)).raw_code == 102
+
+
+def test_an_async_limit_is_checked_on_a_body_read_at_once() -> None:
+    with pytest.raises(EnvelopeError, match="larger than 5 bytes"):
+        asyncio.run(afrom_response(_Unread(), max_body=5))
+    with pytest.raises(ValueError, match=r"^max_body must be 0 or more, not -2$"):
+        asyncio.run(afrom_response(_Unread(), max_body=-2))
+    with pytest.raises(ValueError, match=r"^max_body must be 0 or more, not -2$"):
+        asyncio.run(afrom_response(EXAMPLE, max_body=-2))
+
+
+def test_a_chunk_that_is_not_bytes_is_an_envelope_error() -> None:
+    class TextChunks(_Unread):
+        async def aiter_bytes(self) -> AsyncIterator[object]:
+            yield "text"
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(TextChunks()))
+    assert str(caught.value) == "the HTTP 401 response body is str, not bytes"
+
+
+def test_a_failure_while_iterating_is_sorted_as_reading_is() -> None:
+    class Fails(_Unread):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+        async def aiter_bytes(self) -> AsyncIterator[bytes]:
+            yield b"{"
+            raise self.error
+
+    with pytest.raises(
+        EnvelopeError, match=r"^could not read the HTTP 401 response body: KeyError"
+    ):
+        asyncio.run(afrom_response(Fails(KeyError("x"))))
+    with pytest.raises(TimeoutError):
+        asyncio.run(afrom_response(Fails(TimeoutError("slow"))))
+
+
+def test_an_object_that_refuses_the_cache_is_still_read() -> None:
+    class Slotted:
+        __slots__ = ()
+        status_code = 401
+
+        @property
+        def content(self) -> bytes:
+            raise RuntimeError("not read")
+
+        def iter_bytes(self) -> Iterator[bytes]:
+            yield EXAMPLE
+
+        async def aiter_bytes(self) -> AsyncIterator[bytes]:
+            yield EXAMPLE
+
+    assert from_response(Slotted()).raw_code == 102
+    assert asyncio.run(afrom_response(Slotted())).raw_code == 102
+
+
+def test_the_async_limit_counts_every_chunk() -> None:
+    class Chunks(_Unread):
+        def __init__(self, *chunks: bytes) -> None:
+            super().__init__()
+            self.chunks = chunks
+
+        async def aiter_bytes(self) -> AsyncIterator[bytes]:
+            for chunk in self.chunks:
+                yield chunk
+
+    with pytest.raises(EnvelopeError, match="larger than 100 bytes"):
+        asyncio.run(afrom_response(Chunks(b" " * 40, b" " * 40, b" " * 40), max_body=100))
+    parts = Chunks(EXAMPLE[:40], EXAMPLE[40:])
+    assert asyncio.run(afrom_response(parts, max_body=len(EXAMPLE))).raw_code == 102
+
+
+def test_a_body_awaited_at_once_is_held_to_the_limit_exactly() -> None:
+    assert asyncio.run(afrom_response(_Unread(), max_body=len(EXAMPLE))).raw_code == 102
+    with pytest.raises(EnvelopeError, match=f"larger than {len(EXAMPLE) - 1} bytes"):
+        asyncio.run(afrom_response(_Unread(), max_body=len(EXAMPLE) - 1))
+
+
+def test_the_sync_fallbacks_keep_the_limit_and_the_headers(raw_url: str) -> None:
+    sync_stream = httpx.Response(401, content=iter([EXAMPLE]), headers={"X-Id": "s"})
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(sync_stream, max_body=5))
+    assert caught.value.headers == {"x-id": "s", "transfer-encoding": "chunked"}
+    with (
+        requests.get(raw_url + "/endless", timeout=10, stream=True) as response,
+        pytest.raises(EnvelopeError) as failed,
+    ):
+        asyncio.run(afrom_response(response, max_body=10))
+    assert failed.value.headers is not None
+    assert failed.value.headers["x-request-id"] == "r-1"

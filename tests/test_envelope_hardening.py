@@ -199,12 +199,12 @@ def test_a_long_transport_error_is_cut() -> None:
         status = 502
 
         def read(self) -> bytes:
-            raise OSError("x" * 500)
+            raise RuntimeError("x" * 500)
 
     with pytest.raises(EnvelopeError) as caught:
         from_response(ReadFails())
     assert str(caught.value) == (
-        "could not read the HTTP 502 response body: OSError: " + "x" * 200 + "..."
+        "could not read the HTTP 502 response body: RuntimeError: " + "x" * 200 + "..."
     )
 
 
@@ -837,6 +837,7 @@ def test_api_response_field_lists_agree() -> None:
         "payload",
         "envelope",
         "version_text",
+        "headers",
     ]
     assert sorted(ApiResponse.__slots__) == sorted(names)
     assert list(ApiResponse.__annotations__) == names
@@ -848,7 +849,7 @@ def test_api_response_field_lists_agree() -> None:
 
 
 def test_every_field_takes_part_in_equality_and_pickling() -> None:
-    base: list[object] = [None, None, 401, None, 5000, "", None, {}, None]
+    base: list[object] = [None, None, 401, None, 5000, "", None, {}, None, None]
     others: list[object] = [
         RequestInfo("GET", "u"),
         ServerVersion(5, 4, 6),
@@ -859,6 +860,7 @@ def test_every_field_takes_part_in_equality_and_pickling() -> None:
         1,
         {"a": 1},
         "5",
+        {"Retry-After": "5"},
     ]
     reply = ApiResponse(*base)  # type: ignore[arg-type]  # values of the right types, positionally
     for index, other in enumerate(others):
@@ -1010,11 +1012,13 @@ def test_transport_error_text_is_cut_after_200_characters(length: int, shown: st
         status = 502
 
         def read(self) -> bytes:
-            raise OSError("x" * length)
+            raise RuntimeError("x" * length)
 
     with pytest.raises(EnvelopeError) as caught:
         from_response(ReadFails())
-    assert str(caught.value) == f"could not read the HTTP 502 response body: OSError: {shown}"
+    assert str(caught.value) == (
+        f"could not read the HTTP 502 response body: RuntimeError: {shown}"
+    )
     assert caught.value.status_code == 502
 
 

@@ -11,6 +11,7 @@ import json
 import ssl
 import threading
 from collections.abc import Callable, Iterator
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -18,6 +19,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import httpx
 import pytest
 import requests
+import responses
+import respx
 
 from cca_result_codes import (
     ApiResponse,
@@ -29,7 +32,8 @@ from cca_result_codes import (
     from_response,
     hooks,
 )
-from cca_result_codes.hooks import httpx_async_hook, httpx_hook, requests_hook
+from cca_result_codes.hooks import MAX_BODY, httpx_async_hook, httpx_hook, requests_hook
+from raw_server import Route, corrupt_gzip, cut_short, endless, fixed, serve_raw
 
 DOWNLOAD = b"RIFF\x00\x01\xff\xfe" + b'{"StatusCode": 401, "Response": {"ResultCode": 102}}'
 BAD_GATEWAY = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
@@ -484,9 +488,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     seen: list[object] = []
     real = from_response
 
-    def counting(source: object) -> ApiResponse:
+    def counting(source: object, **options: Any) -> ApiResponse:
         seen.append(source)
-        return real(source)
+        return real(source, **options)
 
     monkeypatch.setattr(hooks, "from_response", counting)
     return seen
@@ -540,3 +544,255 @@ def test_requests_hook_accepts_and_ignores_send_options(server: CcaWebApiServer)
     failed = requests.get(f"{server.url}/error/102?status=401", timeout=10)
     with pytest.raises(errors.UnknownToken):
         requests_hook(failed, "positional", cert=None)
+
+
+# --- over a raw server: no body, too long, cut short, corrupt, and the hooks' own limit
+
+FAILURE_BODY = json.dumps({"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}})
+RAW_ROUTES: dict[str, Route] = {
+    "/failure": fixed(401, FAILURE_BODY.encode(), [("X-Request-Id", "r-9")]),
+    "/no-content": fixed(204, b""),
+    "/endless-502": endless(502, [("X-Request-Id", "r-1")]),
+    "/endless-200": endless(200),
+    "/cut-short": cut_short(401),
+    "/corrupt-gzip": corrupt_gzip(401),
+    "/says-401": fixed(200, b'{"StatusCode": 401, "Response": {"ResultCode": 0, "Error": ""}}'),
+    "/html": fixed(502, BAD_GATEWAY, [("Retry-After", "30")], "text/html"),
+}
+
+
+@pytest.fixture(scope="module")
+def raw_url() -> Iterator[str]:
+    with serve_raw(RAW_ROUTES) as url:
+        yield url
+
+
+def _requests_get(url: str, *, stream: bool = False, method: str = "GET", **options: Any) -> int:
+    with requests.Session() as session:
+        session.hooks["response"].append(partial(requests_hook, **options))
+        with session.request(method, url, timeout=10, stream=stream) as response:
+            return response.status_code
+
+
+def _httpx_get(url: str, *, stream: bool = False, method: str = "GET", **options: Any) -> int:
+    with httpx.Client(event_hooks={"response": [partial(httpx_hook, **options)]}) as client:
+        if stream:
+            with client.stream(method, url, timeout=10) as response:
+                return response.status_code
+        return client.request(method, url, timeout=10).status_code
+
+
+def _httpx_async_get(url: str, *, stream: bool = False, method: str = "GET", **options: Any) -> int:
+    async def get() -> int:
+        hook = partial(httpx_async_hook, **options)
+        async with httpx.AsyncClient(event_hooks={"response": [hook]}) as client:
+            if stream:
+                async with client.stream(method, url, timeout=10) as response:
+                    return response.status_code
+            return (await client.request(method, url, timeout=10)).status_code
+
+    return asyncio.run(get())
+
+
+HOOKED: dict[str, Callable[..., int]] = {
+    "requests": _requests_get,
+    "requests-stream": partial(_requests_get, stream=True),
+    "httpx": _httpx_get,
+    "httpx-stream": partial(_httpx_get, stream=True),
+    "httpx-async": _httpx_async_get,
+    "httpx-async-stream": partial(_httpx_async_get, stream=True),
+}
+
+
+@pytest.fixture(params=list(HOOKED))
+def hooked(request: pytest.FixtureRequest) -> Callable[..., int]:
+    return HOOKED[request.param]
+
+
+def test_a_failing_head_is_left_to_the_caller(hooked: Callable[..., int], raw_url: str) -> None:
+    assert hooked(raw_url + "/failure", method="HEAD") == 401
+
+
+def test_a_failing_get_of_the_same_route_raises(hooked: Callable[..., int], raw_url: str) -> None:
+    with pytest.raises(errors.UnknownToken) as caught:
+        hooked(raw_url + "/failure")
+    assert caught.value.status_code == 401
+
+
+def test_a_204_is_left_to_the_caller(hooked: Callable[..., int], raw_url: str) -> None:
+    assert hooked(raw_url + "/no-content") == 204
+
+
+def test_an_endless_failure_body_is_refused_past_the_limit(
+    hooked: Callable[..., int], raw_url: str
+) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        hooked(raw_url + "/endless-502", stream=True, max_body=50_000)
+    assert str(caught.value) == (
+        "the HTTP 502 response body is larger than 50000 bytes, the most this reads"
+        " (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code == 502
+    assert caught.value.headers is not None
+    assert caught.value.headers["x-request-id"] == "r-1"
+
+
+def test_an_endless_json_2xx_is_refused_past_the_default_limit(raw_url: str) -> None:
+    with pytest.raises(EnvelopeError, match="larger than 33554432 bytes"):
+        _httpx_get(raw_url + "/endless-200", stream=True)
+
+
+def test_a_limit_of_none_reads_any_length(hooked: Callable[..., int], raw_url: str) -> None:
+    with pytest.raises(errors.UnknownToken):
+        hooked(raw_url + "/failure", max_body=None)
+
+
+def test_a_bad_limit_is_the_callers_error(raw_url: str) -> None:
+    with pytest.raises(ValueError, match=r"^max_body must be 0 or more, not -1$"):
+        _requests_get(raw_url + "/failure", max_body=-1)
+
+
+CUT_SHORT: dict[str, type[Exception]] = {
+    "requests": requests.exceptions.ChunkedEncodingError,
+    "requests-stream": requests.exceptions.ChunkedEncodingError,
+    "httpx": httpx.RemoteProtocolError,
+    "httpx-stream": httpx.RemoteProtocolError,
+    "httpx-async": httpx.RemoteProtocolError,
+    "httpx-async-stream": httpx.RemoteProtocolError,
+}
+CORRUPT: dict[str, type[Exception]] = {
+    "requests": requests.exceptions.ContentDecodingError,
+    "requests-stream": requests.exceptions.ContentDecodingError,
+    "httpx": httpx.DecodingError,
+    "httpx-stream": httpx.DecodingError,
+    "httpx-async": httpx.DecodingError,
+    "httpx-async-stream": httpx.DecodingError,
+}
+
+
+@pytest.mark.parametrize("client", list(HOOKED))
+def test_a_failure_body_cut_short_raises_the_clients_own_error(raw_url: str, client: str) -> None:
+    with pytest.raises(CUT_SHORT[client]):
+        HOOKED[client](raw_url + "/cut-short")
+
+
+@pytest.mark.parametrize("client", list(HOOKED))
+def test_a_corrupt_failure_body_raises_the_clients_own_error(raw_url: str, client: str) -> None:
+    with pytest.raises(CORRUPT[client]):
+        HOOKED[client](raw_url + "/corrupt-gzip")
+
+
+def test_a_2xx_whose_envelope_says_401_raises_even_with_code_0(
+    hooked: Callable[..., int], raw_url: str
+) -> None:
+    with pytest.raises(CcaApiError) as caught:
+        hooked(raw_url + "/says-401")
+    assert type(caught.value) is CcaApiError
+    assert (caught.value.status_code, caught.value.result_code) == (401, ResultCode.Success)
+
+
+def test_an_envelope_error_carries_the_headers(hooked: Callable[..., int], raw_url: str) -> None:
+    with pytest.raises(EnvelopeError) as caught:
+        hooked(raw_url + "/html")
+    assert caught.value.headers is not None
+    assert caught.value.headers["retry-after"] == "30"
+
+
+def test_the_exception_of_a_failure_carries_the_headers(
+    hooked: Callable[..., int], raw_url: str
+) -> None:
+    with pytest.raises(errors.UnknownToken) as caught:
+        hooked(raw_url + "/failure")
+    response = caught.value.response
+    assert response is not None
+    assert response.headers is not None
+    assert response.headers["X-REQUEST-ID"] == "r-9"
+
+
+# --- the wrong hook for the client
+
+
+def test_httpx_hook_on_an_async_client_names_the_async_hook(raw_url: str) -> None:
+    async def get() -> None:
+        async with httpx.AsyncClient(event_hooks={"response": [httpx_hook]}) as client:
+            await client.get(raw_url + "/no-content")
+
+    with pytest.raises(TypeError) as caught:
+        asyncio.run(get())
+    assert str(caught.value) == (
+        "httpx_hook is for httpx.Client: an httpx.AsyncClient needs httpx_async_hook"
+    )
+
+
+def test_httpx_async_hook_on_a_sync_client_names_the_sync_hook(raw_url: str) -> None:
+    with (
+        httpx.Client(event_hooks={"response": [httpx_async_hook]}) as client,
+        pytest.raises(TypeError) as caught,
+    ):
+        client.get(raw_url + "/no-content")
+    assert str(caught.value) == (
+        "httpx_async_hook is for httpx.AsyncClient: an httpx.Client needs httpx_hook"
+    )
+
+
+def test_either_httpx_hook_reads_a_response_made_by_hand() -> None:
+    body = FAILURE_BODY.encode()
+    with pytest.raises(errors.UnknownToken):
+        httpx_hook(httpx.Response(401, content=body))
+    with pytest.raises(errors.UnknownToken):
+        asyncio.run(httpx_async_hook(httpx.Response(401, content=body)))
+
+
+# --- with respx and responses
+
+
+@pytest.mark.parametrize("status", [101, 204, 205])
+def test_a_status_that_has_no_body_is_not_read(status: int) -> None:
+    with respx.mock:
+        respx.get("https://cca.test/x").respond(
+            status, content=FAILURE_BODY.encode(), headers={"Content-Type": "application/json"}
+        )
+        with httpx.Client(event_hooks={"response": [httpx_hook]}) as client:
+            response = client.get("https://cca.test/x")
+    assert response.status_code == status
+
+
+def test_respx_and_responses_failures_carry_headers() -> None:
+    with respx.mock:
+        respx.get("https://cca.test/x").respond(
+            401, content=FAILURE_BODY.encode(), headers={"X-Request-Id": "respx"}
+        )
+        with (
+            httpx.Client(event_hooks={"response": [httpx_hook]}) as client,
+            pytest.raises(errors.UnknownToken) as caught,
+        ):
+            client.get("https://cca.test/x")
+    assert caught.value.response is not None
+    assert caught.value.response.headers == {
+        "x-request-id": "respx",
+        "content-length": str(len(FAILURE_BODY)),
+    }
+
+    with responses.RequestsMock() as mocked:
+        mocked.add(
+            responses.GET,
+            "https://cca.test/y",
+            body=BAD_GATEWAY,
+            status=502,
+            headers={"Retry-After": "9"},
+        )
+        with requests.Session() as session:
+            session.hooks["response"].append(requests_hook)
+            with pytest.raises(EnvelopeError) as failed:
+                session.get("https://cca.test/y")
+    assert failed.value.headers is not None
+    assert failed.value.headers["retry-after"] == "9"
+
+
+def test_a_hook_without_a_limit_reads_past_the_default() -> None:
+    with responses.RequestsMock() as mocked:
+        mocked.add(responses.GET, "https://cca.test/big", body=b" " * (MAX_BODY + 1), status=502)
+        with requests.Session() as session:
+            session.hooks["response"].append(partial(requests_hook, max_body=None))
+            with pytest.raises(EnvelopeError, match="not a CcaWebApi envelope"):
+                session.get("https://cca.test/big")

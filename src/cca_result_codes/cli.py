@@ -462,6 +462,7 @@ def _legacy(options: argparse.Namespace) -> int:
         except LegacyCodeError as error:
             if len(asked) == 1:
                 raise UserError(str(error), EXIT_NOT_FOUND) from None
+            flush()  # the answers so far first: stderr and stdout then read in order
             complain(str(error))
             records.append(None)
             status = EXIT_NOT_FOUND

@@ -55,9 +55,17 @@ How the reading is laid out, as ``json`` lays out its scanners:
 
 from __future__ import annotations
 
-from ._general_reader import read_envelope
+from ._general_reader import SUCCESS, read_envelope
 from ._short_reader import may_repeat_keys, read_usual
-from ._transport import aread_body, read_body, read_status, response_label
+from ._transport import (
+    MAX_BODY,
+    aread_body,
+    body_limit,
+    is_transport_error,
+    read_body,
+    read_status,
+    response_label,
+)
 from .errors import EnvelopeError
 from .response import ApiResponse, RequestInfo
 from .versions import ServerVersion, as_server_version
@@ -65,10 +73,10 @@ from .versions import ServerVersion, as_server_version
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from re import Pattern
 
-__all__ = ["MAX_DEPTH", "ApiResponse", "RequestInfo", "afrom_response", "from_response"]
+__all__ = ["MAX_BODY", "MAX_DEPTH", "ApiResponse", "RequestInfo", "afrom_response", "from_response"]
 
 EXCERPT_CHARS = 200
 MAX_DEPTH = 100
@@ -85,7 +93,10 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def from_response(
-    source: object, *, server_version: ServerVersion | str | None = None
+    source: object,
+    *,
+    server_version: ServerVersion | str | None = None,
+    max_body: int | None = MAX_BODY,
 ) -> ApiResponse:
     """Parse a CcaWebApi envelope.
 
@@ -95,8 +106,16 @@ def from_response(
     ``Version`` is empty or does not parse; below 5.4.6 codes are read as
     legacy numbers.
 
-    Raises EnvelopeError, and nothing else, when *source* is not an envelope;
-    a bad *server_version* is the caller's error (TypeError or ValueError).
+    From a response, at most *max_body* bytes of the body are read (32 MiB,
+    :data:`MAX_BODY`; None reads any length), and ``headers`` keeps its
+    headers. A 2xx response with no body (204, 205, a HEAD) is a success
+    with no payload.
+
+    Raises EnvelopeError, and nothing else, when *source* is not an envelope
+    or its body is longer than *max_body*; a bad *server_version* or
+    *max_body* is the caller's error (TypeError or ValueError). A failure of
+    the transport while reading the body (a reset connection, a truncated
+    body) raises the client's own exception, as reading it yourself would.
 
     >>> from_response(b'{"StatusCode": 200, "Response": {"Id": 7}}').payload
     {'Id': 7}
@@ -104,6 +123,7 @@ def from_response(
     fallback_version = (
         None if server_version is None else as_server_version(server_version, "server_version")
     )
+    limit = body_limit(max_body)
     try:
         # type() rather than isinstance(): a hostile __class__ is never asked.
         if type(source) is dict:
@@ -112,20 +132,25 @@ def from_response(
             return _parse_text(source, fallback_version, None)
         if type(source) is bytes or type(source) is bytearray:
             return _parse_text(_decode_utf8(source), fallback_version, None)
-        return _parse_other(source, fallback_version)
+        return _parse_other(source, fallback_version, limit)
     except EnvelopeError:
         raise
-    except Exception as error:  # the input's own methods failed: still not an envelope
-        raise _unreadable_input(error) from error
+    except Exception as error:
+        if is_transport_error(error):
+            raise  # the client's own failure, as reading the body yourself would raise it
+        raise _unreadable_input(error) from error  # the input's own methods failed
 
 
 async def afrom_response(
-    source: object, *, server_version: ServerVersion | str | None = None
+    source: object,
+    *,
+    server_version: ServerVersion | str | None = None,
+    max_body: int | None = MAX_BODY,
 ) -> ApiResponse:
     """Parse a CcaWebApi envelope, awaiting the body of an unread httpx async response.
 
-    For a response from ``httpx.AsyncClient.stream()`` this awaits
-    ``response.aread()`` first; any other *source* is read as
+    For a response from ``httpx.AsyncClient.stream()`` this awaits its body
+    first, at most *max_body* bytes of it; any other *source* is read as
     ``from_response()`` reads it. httpx is never imported.
 
     >>> import asyncio
@@ -134,18 +159,24 @@ async def afrom_response(
     """
     kind = type(source)
     if issubclass(kind, (dict, str, bytes, bytearray)):
-        return from_response(source, server_version=server_version)
+        return from_response(source, server_version=server_version, max_body=max_body)
     fallback_version = (
         None if server_version is None else as_server_version(server_version, "server_version")
     )
+    limit = body_limit(max_body)
+    from ._headers import read_headers  # only responses have headers
+
     try:
         status, sent = read_status(source)
-        body = await aread_body(source, status, sent)
-        return _parse_http_body(body, fallback_version, status, sent)
+        headers = read_headers(source)
+        body = await aread_body(source, status, sent, limit, headers)
+        return _parse_http_body(body, fallback_version, status, sent, headers)
     except EnvelopeError:
         raise
-    except Exception as error:  # the input's own methods failed: still not an envelope
-        raise _unreadable_input(error) from error
+    except Exception as error:
+        if is_transport_error(error):
+            raise  # the client's own failure, as reading the body yourself would raise it
+        raise _unreadable_input(error) from error  # the input's own methods failed
 
 
 def _unreadable_input(error: Exception) -> EnvelopeError:
@@ -180,7 +211,9 @@ def _read_parsed(
     return read_envelope(data, fallback_version, transport_status, None)  # pyright: ignore[reportUnknownArgumentType] -- read as object
 
 
-def _parse_other(source: object, fallback_version: ServerVersion | None) -> ApiResponse:
+def _parse_other(
+    source: object, fallback_version: ServerVersion | None, limit: int | None
+) -> ApiResponse:
     """Subclasses of dict, str and bytes, and HTTP response objects."""
     # Asked of the type first, so that a hostile __class__ never runs; isinstance() then narrows.
     kind = type(source)
@@ -190,8 +223,12 @@ def _parse_other(source: object, fallback_version: ServerVersion | None) -> ApiR
         return _parse_text(str.__str__(source), fallback_version, None)
     if issubclass(kind, (bytes, bytearray)) and isinstance(source, (bytes, bytearray)):
         return _parse_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
+    from ._headers import read_headers  # only responses have headers
+
     status, sent = read_status(source)
-    return _parse_http_body(read_body(source, status, sent), fallback_version, status, sent)
+    headers = read_headers(source)
+    body = read_body(source, status, sent, limit, headers)
+    return _parse_http_body(body, fallback_version, status, sent, headers)
 
 
 def _parse_http_body(
@@ -199,16 +236,40 @@ def _parse_http_body(
     fallback_version: ServerVersion | None,
     status: int | None,
     sent: object,
+    headers: Mapping[str, str] | None,
 ) -> ApiResponse:
-    """The body of an HTTP response, read by ``_transport``, as an envelope."""
+    """The body of an HTTP response, read by ``_transport``, as an envelope with its headers."""
+    if not body:
+        if status is not None and 200 <= status < 300:
+            # No body (204, 205, a HEAD): a success, with nothing that could come from the server.
+            return ApiResponse(None, None, status, SUCCESS, None, "", None, {}, None, headers)
+        raise EnvelopeError(
+            f"{response_label(status, sent)} has an empty body, not a CcaWebApi envelope",
+            status_code=status,
+            headers=headers,
+        )
     try:
-        return _parse_text(_decode_utf8(body), fallback_version, status)
+        reply = _parse_text(_decode_utf8(body), fallback_version, status)
     except EnvelopeError as error:
         raise EnvelopeError(
             f"{response_label(status, sent)} is not a CcaWebApi envelope: {error}",
             status_code=status,
             excerpt=body[:EXCERPT_CHARS].decode(errors="replace"),
+            headers=headers,
         ) from None
+    # The reader builds the reply from the envelope; the headers come with the response.
+    return ApiResponse(
+        reply.request,
+        reply.version,
+        reply.status_code,
+        reply.result_code,
+        reply.raw_code,
+        reply.error,
+        reply.payload,
+        reply.envelope,
+        reply.version_text,
+        headers,
+    )
 
 
 def _parse_text(

@@ -15,18 +15,21 @@ from __future__ import annotations
 
 from ._describe import describe_int, short
 from .categories import Category
+from .codes import ResultCode
 from .errors import CcaApiError
 from .legacy import legacy_gap
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any, Final
 
-    from .codes import ResultCode
     from .versions import ServerVersion
 
 __all__ = ["ApiResponse", "RequestInfo"]
+
+_PENDING = ResultCode.Pending
 
 
 class RequestInfo:
@@ -68,7 +71,14 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     carried no ResultCode). ``payload`` is the envelope's ``Response`` as
     sent, and ``envelope`` the whole envelope. ``version`` is the version the
     codes were read by, and ``version_text`` the ``Version`` string as sent
-    (None when absent or not a string).
+    (None when absent or not a string). ``headers`` are the HTTP headers of
+    the response it was read from, a read-only case-insensitive mapping
+    (None when read from a dict or text).
+
+    A 2xx response with no body (a 204, say) is a success with nothing in
+    it: ``result_code`` Success, as for any 2xx without a ResultCode, and
+    ``raw_code``, ``version``, ``request`` and ``payload`` None, ``envelope``
+    empty: none of them pretends that the server sent it.
 
     >>> from cca_result_codes import from_response
     >>> reply = from_response({"StatusCode": 200, "Version": "5.4.6.1-beta", "Response": [1]})
@@ -79,6 +89,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     __slots__ = (
         "envelope",
         "error",
+        "headers",
         "payload",
         "raw_code",
         "request",
@@ -97,6 +108,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
     payload: Final[Any]
     envelope: Final[dict[str, Any]]
     version_text: Final[str | None]
+    headers: Final[Mapping[str, str] | None]
 
     def __init__(
         self,
@@ -109,6 +121,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         payload: Any,
         envelope: dict[str, Any],
         version_text: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         self.request = request
         self.version = version
@@ -119,6 +132,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         self.payload = payload
         self.envelope = envelope
         self.version_text = version_text
+        self.headers = headers
 
     @property
     def category(self) -> Category | None:
@@ -139,8 +153,22 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         """True for a 2xx status with a code in the success category (or none)."""
         return 200 <= self.status_code < 300 and self.category is Category.SUCCESS
 
+    @property
+    def pending(self) -> bool:
+        """True when the server accepted the request but has not finished it: ``ok``, code Pending.
+
+        >>> from cca_result_codes import from_response
+        >>> from_response({"StatusCode": 202, "Response": {"ResultCode": 1, "Error": ""}}).pending
+        True
+        """
+        return self.result_code is _PENDING and self.ok
+
     def raise_for_result(self) -> Any:
         """Return the payload when ``ok``; otherwise raise the CcaApiError for the code.
+
+        A success whose ``Response`` is the result object (``{"ResultCode": 1,
+        "Error": ""}`` for Pending, say) has no payload: this returns None
+        for it, while ``payload`` still holds that object as sent.
 
         The class is ``CcaApiError.for_code()`` of the code as read (today's
         code for a legacy number); for a number with no code, such as a
@@ -152,7 +180,8 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
         [1, 2]
         """
         if self.ok:
-            return self.payload
+            # raw_code is set on 2xx only when Response is the result, not a payload.
+            return None if self.raw_code is not None else self.payload
         code = self.result_code
         if code is not None:
             error_class = CcaApiError.for_code(code)
@@ -202,6 +231,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             self.payload,
             self.envelope,
             self.version_text,
+            self.headers,
         )
 
     def __eq__(self, other: object) -> bool:
