@@ -150,9 +150,7 @@ def test_cli_page_shows_every_command() -> None:
         assert name in commands
 
 
-@pytest.mark.parametrize(
-    ("command", "expected"), CONSOLE_EXAMPLES, ids=CONSOLE_IDS
-)
+@pytest.mark.parametrize(("command", "expected"), CONSOLE_EXAMPLES, ids=CONSOLE_IDS)
 def test_cli_page_output_is_real(command: str, expected: str) -> None:
     env = dict(os.environ, COLUMNS="80")
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
@@ -187,9 +185,7 @@ SHELL_FORM = re.compile(
 )
 
 
-@pytest.mark.parametrize(
-    ("command", "expected"), CONSOLE_EXAMPLES, ids=CONSOLE_IDS
-)
+@pytest.mark.parametrize(("command", "expected"), CONSOLE_EXAMPLES, ids=CONSOLE_IDS)
 def test_cli_page_output_in_process(
     command: str,
     expected: str,
