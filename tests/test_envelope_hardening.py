@@ -727,6 +727,49 @@ def test_an_unterminated_string_stops_the_count() -> None:
         from_response(text)
 
 
+def test_the_exact_scan_runs_only_when_the_brackets_could_nest_too_deep(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The module's promise, seen by the calls and not by a timing: text with at most
+    # MAX_DEPTH opening brackets cannot nest deeper, so the scan is skipped.
+    scanned: list[str] = []
+    scan = envelope_module._nesting_depth  # pyright: ignore[reportPrivateUsage]
+
+    def noting_scan(text: str) -> int:
+        scanned.append(text)
+        return scan(text)
+
+    monkeypatch.setattr(envelope_module, "_nesting_depth", noting_scan)
+    hundred = _nested(100)  # 100 opening brackets, 229 characters
+    assert from_response(hundred).ok
+    assert scanned == []
+    hundred_and_one = '{"StatusCode": 200, "Response": [' + "[" * 98 + "]" * 98 + ", []]}"
+    assert from_response(hundred_and_one).ok
+    assert scanned == [hundred_and_one]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "X",  # not whitespace at all
+        "\x0c",  # form feed: whitespace to Python, not to JSON
+        "\x0b",
+        "\x1c",
+        "\xa0",
+        "\u2028",
+    ],
+)
+def test_only_jsons_whitespace_may_follow_the_value(after: str) -> None:
+    text = '{"StatusCode": 200, "Response": 1}'
+    assert from_response(text + " \t\r\n").payload == 1
+    with pytest.raises(EnvelopeError) as caught:
+        from_response(text + after)
+    near = ' 200, "Response": 1}' + after  # 20 characters before the extra data, and it
+    assert str(caught.value) == (
+        f"the input is not JSON: Extra data at line 1 column 35 (char 34), near {near!r}"
+    )
+
+
 # --- messages that help
 
 
