@@ -17,11 +17,12 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
+from tenacity import wait_none
 
 from cca_result_codes import ApiResponse, EnvelopeError, ResultCode, errors
 from cca_result_codes.testing import FakeCcaWebApi, make_envelope
 from raw_server import fixed, serve_raw
-from test_client import _load
+from test_client import load_program
 
 AGENTS = [{"Id": 1, "Name": "Ann"}, {"Id": 2, "Name": "Bob"}]
 CREDENTIALS = {"UserName": "supervisor", "Password": "secret"}
@@ -38,19 +39,21 @@ class Harness:
         self.waits: list[float] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         if form.startswith("requests"):
-            module = _load("cca_client.py")
+            module = load_program("cca_client.py")
             module.CcaWebApi.get.retry.sleep = self.waits.append
             self.api = module.CcaWebApi(base_url, "supervisor", "secret")
             if fake is not None and form == "requests adapter":
                 self.api.session.mount("http://", fake.requests_adapter())
             return
-        module = _load("cca_async_client.py")
+        module = load_program("cca_async_client.py")
 
         async def sleep(seconds: float) -> None:
             self.waits.append(seconds)
 
         module.AsyncCcaWebApi.get.retry.sleep = sleep
-        transport = fake.httpx_transport() if fake is not None and form == "httpx transport" else None
+        transport = (
+            fake.httpx_transport() if fake is not None and form == "httpx transport" else None
+        )
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._thread.start()
@@ -243,6 +246,18 @@ def test_a_lasting_failure_is_raised_after_four_attempts(
     assert caught.value.headers["x-request-id"] == "r9"
     assert client.waits == [0.5, 1.0, 2.0]
     assert [call.status for call in cca_webapi.calls] == [401, 200, 502, 502, 502, 502]
+    cca_webapi.assert_all_used()
+
+
+def test_retry_with_no_wait_as_the_page_says(cca_webapi: FakeCcaWebApi) -> None:
+    harness = Harness("requests adapter", "http://cca.test/CcaWebApi", cca_webapi)
+    _logged_in_on_demand(cca_webapi)
+    cca_webapi.raw("GET", AGENTS_PATH, "Bad Gateway", 502)
+    cca_webapi.reply("GET", AGENTS_PATH, AGENTS)
+    api = harness.api
+    assert type(api).get.retry_with(wait=wait_none())(api, "agents") == AGENTS
+    assert harness.waits == [0.0]  # the recording sleep, asked for no wait
+    harness.close()
     cca_webapi.assert_all_used()
 
 
