@@ -255,7 +255,8 @@ def test_retry_with_no_wait_as_the_page_says(cca_webapi: FakeCcaWebApi) -> None:
     cca_webapi.raw("GET", AGENTS_PATH, "Bad Gateway", 502)
     cca_webapi.reply("GET", AGENTS_PATH, AGENTS)
     api = harness.api
-    assert type(api).get.retry_with(wait=wait_none())(api, "agents") == AGENTS
+    client_class: Any = api.__class__
+    assert client_class.get.retry_with(wait=wait_none())(api, "agents") == AGENTS
     assert harness.waits == [0.0]  # the recording sleep, asked for no wait
     harness.close()
     cca_webapi.assert_all_used()
