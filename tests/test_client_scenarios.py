@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +25,7 @@ from tenacity import wait_none
 from cca_result_codes import ApiResponse, EnvelopeError, ResultCode, errors
 from cca_result_codes.testing import FakeCcaWebApi, make_envelope
 from raw_server import fixed, serve_raw
-from test_client import load_program
+from test_client import PROGRAMS, load_program
 
 AGENTS = [{"Id": 1, "Name": "Ann"}, {"Id": 2, "Name": "Bob"}]
 CREDENTIALS = {"UserName": "supervisor", "Password": "secret"}
@@ -364,3 +367,30 @@ def test_a_connection_reset_is_retried(form: str) -> None:
             harness.close()
     assert seen == ["agents None", "agents None", "login", "agents t1"]
     assert harness.waits == [0.5]
+
+
+@pytest.mark.parametrize("name", ["cca_client.py", "cca_async_client.py"])
+@pytest.mark.parametrize(
+    ("agents", "printed"), [(AGENTS, "1 Ann\n2 Bob\n"), (None, "")], ids=["agents", "204"]
+)
+def test_each_program_runs_against_the_served_fake(
+    name: str, agents: Any, printed: str, cca_webapi: FakeCcaWebApi, tmp_path: Path
+) -> None:
+    _logged_in_on_demand(cca_webapi)
+    if agents is None:
+        cca_webapi.raw("GET", AGENTS_PATH, b"", 204, match_headers={"Token": "t1"})
+    else:
+        cca_webapi.reply("GET", AGENTS_PATH, agents, match_headers={"Token": "t1"})
+    program = tmp_path / name
+    program.write_text(PROGRAMS[name], encoding="utf-8")
+    env = {"CCA_URL": f"{cca_webapi.serve()}/CcaWebApi/", "CCA_USER": "u", "CCA_PASSWORD": "p"}
+    result = subprocess.run(
+        [sys.executable, "-I", str(program)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", **env},
+    )
+    assert (result.returncode, result.stderr, result.stdout) == (0, "", printed)
+    assert cca_webapi.calls[1].json() == {"UserName": "u", "Password": "p"}
+    cca_webapi.assert_all_used()
