@@ -89,6 +89,16 @@ def test_each_client_runs_as_a_program(name: str, server: CcaWebApiServer, tmp_p
     assert server.logins == 1  # the first call had no token
 
 
+def test_the_clients_type_check_in_strict_mode(tmp_path: Path) -> None:
+    mypy_api = pytest.importorskip("mypy.api")
+    names = ["cca_client.py", "cca_async_client.py"]
+    for name in names:
+        (tmp_path / name).write_text(PROGRAMS[name], encoding="utf-8")
+    out, err, status = mypy_api.run(["--strict", *(str(tmp_path / name) for name in names)])
+    assert (status, err) == (0, ""), out
+    assert out == "Success: no issues found in 2 source files\n"
+
+
 # --- the sync client, step by step
 
 
