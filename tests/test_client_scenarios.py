@@ -196,6 +196,25 @@ def test_refused_credentials_raise_access_denied_naming_the_request(
     cca_webapi.assert_all_used()
 
 
+def test_a_transient_failure_of_the_login_is_retried(
+    client: Harness, cca_webapi: FakeCcaWebApi
+) -> None:
+    cca_webapi.fail("GET", AGENTS_PATH, ResultCode.UnknownToken, times=2)
+    cca_webapi.raw("POST", LOGIN_PATH, PROXY_PAGE, 502, headers={"Content-Type": "text/html"})
+    cca_webapi.reply("POST", LOGIN_PATH, {"Token": "t1"})
+    cca_webapi.reply("GET", AGENTS_PATH, AGENTS, match_headers={"Token": "t1"})
+    assert client.get("agents") == AGENTS
+    assert [(call.method, call.status) for call in cca_webapi.calls] == [
+        ("GET", 401),
+        ("POST", 502),
+        ("GET", 401),
+        ("POST", 200),
+        ("GET", 200),
+    ]
+    assert client.waits == [0.5]
+    cca_webapi.assert_all_used()
+
+
 def test_a_proxy_502_page_is_retried(client: Harness, cca_webapi: FakeCcaWebApi) -> None:
     _logged_in_on_demand(cca_webapi)
     cca_webapi.raw("GET", AGENTS_PATH, PROXY_PAGE, 502, headers={"Content-Type": "text/html"})
