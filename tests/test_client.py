@@ -33,7 +33,7 @@ def _programs() -> dict[str, str]:
 PROGRAMS = _programs()
 
 
-def _load(name: str) -> Any:
+def load_program(name: str) -> Any:
     """The program *name* as a module, its ``__main__`` part not run."""
     module = types.ModuleType(name.removesuffix(".py"))
     exec(compile(PROGRAMS[name], str(PAGE), "exec"), module.__dict__)
@@ -57,12 +57,12 @@ def test_the_page_has_its_three_programs() -> None:
 
 
 def test_the_pending_example_runs() -> None:
-    module = _load("pending.py")
+    module = load_program("pending.py")
     assert module.reply.pending
 
 
 def test_the_limited_hook_refuses_a_longer_body() -> None:
-    session = _load("hook_limit.py").session
+    session = load_program("hook_limit.py").session
     with responses.RequestsMock() as mocked:
         mocked.add(responses.GET, "https://cca.test/big", body=b" " * (4 * 2**20 + 1), status=502)
         mocked.add(responses.GET, "https://cca.test/fits", body=b" " * 4 * 2**20, status=502)
@@ -89,12 +89,22 @@ def test_each_client_runs_as_a_program(name: str, server: CcaWebApiServer, tmp_p
     assert server.logins == 1  # the first call had no token
 
 
+def test_the_clients_type_check_in_strict_mode(tmp_path: Path) -> None:
+    mypy_api = pytest.importorskip("mypy.api")
+    names = ["cca_client.py", "cca_async_client.py"]
+    for name in names:
+        (tmp_path / name).write_text(PROGRAMS[name], encoding="utf-8")
+    out, err, status = mypy_api.run(["--strict", *(str(tmp_path / name) for name in names)])
+    assert (status, err) == (0, ""), out
+    assert out == "Success: no issues found in 2 source files\n"
+
+
 # --- the sync client, step by step
 
 
 @pytest.fixture
 def sync_client(server: CcaWebApiServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    module = _load("cca_client.py")
+    module = load_program("cca_client.py")
     waits: list[float] = []
     monkeypatch.setattr(module.CcaWebApi.get.retry, "sleep", waits.append)
     client = module.CcaWebApi(server.url, "supervisor", "secret")
@@ -119,24 +129,24 @@ def test_the_client_logs_in_on_demand_and_again_when_the_token_expires(
 def test_the_client_retries_a_loading_cache_with_backoff(
     server: CcaWebApiServer, sync_client: Any
 ) -> None:
-    sync_client.login()
+    assert sync_client.get("agents") == AGENTS  # logs in
     server.busy_for(2)
     assert sync_client.get("agents") == AGENTS
-    assert server.agents_calls == 3
+    assert (server.logins, server.agents_calls) == (1, 5)
     assert sync_client.waits == [0.5, 1.0]
 
 
 def test_the_client_gives_up_after_four_attempts(server: CcaWebApiServer, sync_client: Any) -> None:
-    sync_client.login()
+    assert sync_client.get("agents") == AGENTS  # logs in
     server.busy_for(10)
     with pytest.raises(errors.CacheLoading):
         sync_client.get("agents")
-    assert server.agents_calls == 4
+    assert server.agents_calls == 2 + 4
     assert sync_client.waits == [0.5, 1.0, 2.0]
 
 
 def test_refused_credentials_raise_access_denied_at_once(server: CcaWebApiServer) -> None:
-    module = _load("cca_client.py")
+    module = load_program("cca_client.py")
     client = module.CcaWebApi(server.url, "supervisor", "wrong")
     with pytest.raises(errors.AccessDenied):
         client.get("agents")
@@ -154,7 +164,7 @@ def test_an_unknown_route_is_not_an_envelope(server: CcaWebApiServer, sync_clien
 
 
 def test_the_async_client(server: CcaWebApiServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = _load("cca_async_client.py")
+    module = load_program("cca_async_client.py")
     waits: list[float] = []
 
     async def sleep(seconds: float) -> None:
@@ -182,7 +192,7 @@ def test_the_async_client(server: CcaWebApiServer, monkeypatch: pytest.MonkeyPat
 
 
 def test_the_measuring_program_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    module = _load("measure_hook.py")
+    module = load_program("measure_hook.py")
     module.measure(sizes=(2, 3), repeat=1, volume=1)
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(",")[0] for line in lines] == [
