@@ -1014,6 +1014,20 @@ def test_the_usual_failure_shape_is_read_once_though_a_value_spells_a_name(
     assert calls == ([] if each_reader == "usual" else [text])
 
 
+def test_plain_dicts_texts_and_bytes_skip_the_reading_of_other_objects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # from_response() reads the four plain types itself; only subclasses and HTTP responses
+    # take the longer way, which asks the type and then the object.
+    def other(source: object, _: object) -> NoReturn:
+        raise AssertionError(f"{type(source).__name__} took the way of other objects")
+
+    monkeypatch.setattr(envelope_module, "_parse_other", other)
+    text = '{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}'
+    for source in (json.loads(text), text, text.encode(), bytearray(text.encode())):
+        assert from_response(source).result_code is ResultCode.UnknownToken
+
+
 def test_a_text_read_again_keeps_the_callers_version() -> None:
     # The escape may hide a repeated key, so this text is read again, noting repeats.
     text = '{"StatusCode": 409, "Response": {"ResultCode": 712, "Error": "\\u0041"}}'
