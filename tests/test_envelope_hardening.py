@@ -996,10 +996,12 @@ def test_texts_that_may_repeat_keys_are_read_again(
 
 
 def test_the_usual_failure_shape_is_read_once_though_a_value_spells_a_name(
-    monkeypatch: pytest.MonkeyPatch, each_reader: str
+    monkeypatch: pytest.MonkeyPatch, each_reader: str, version_cache: dict[str, ServerVersion]
 ) -> None:
     # The short reader's shortcut: its 24 quotes delimit 12 strings and no escape can hide a
     # key, so "Error" twice is a value. The general reader alone counts names: it reads again.
+    readers.warm_version_cache()  # the short reader takes only a Version parsed before
+    assert "5.4.6.1" in version_cache
     text = EXAMPLE_TEXT.replace('"Error": ""', '"Error": "Error"')
     calls: list[str] = []
     real = envelope_module._decode_noting_repeats  # pyright: ignore[reportPrivateUsage]
