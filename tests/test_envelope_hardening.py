@@ -997,6 +997,57 @@ def test_texts_that_may_repeat_keys_are_read_again(
     assert calls == [text]
 
 
+def test_the_usual_failure_shape_is_read_once_though_a_value_spells_a_name(
+    monkeypatch: pytest.MonkeyPatch, each_reader: str, version_cache: dict[str, ServerVersion]
+) -> None:
+    # The short reader's shortcut: its 24 quotes delimit 12 strings and no escape can hide a
+    # key, so "Error" twice is a value. The general reader alone counts names: it reads again.
+    readers.warm_version_cache()  # the short reader takes only a Version parsed before
+    assert "5.4.6.1" in version_cache
+    text = EXAMPLE_TEXT.replace('"Error": ""', '"Error": "Error"')
+    calls: list[str] = []
+    real = envelope_module._decode_noting_repeats  # pyright: ignore[reportPrivateUsage]
+
+    def counting(text: str) -> tuple[object, dict[int, tuple[object, list[str]]]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(envelope_module, "_decode_noting_repeats", counting)
+    reply = from_response(text)
+    assert (reply.status_code, reply.raw_code, reply.error) == (401, 102, "Error")
+    assert calls == ([] if each_reader == "usual" else [text])
+
+
+def test_plain_dicts_texts_and_bytes_skip_the_reading_of_other_objects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # from_response() reads the four plain types itself; only subclasses and HTTP responses
+    # take the longer way, which asks the type and then the object.
+    def other(source: object, _: object) -> NoReturn:
+        raise AssertionError(f"{type(source).__name__} took the way of other objects")
+
+    monkeypatch.setattr(envelope_module, "_parse_other", other)
+    text = '{"StatusCode": 401, "Response": {"ResultCode": 102, "Error": ""}}'
+    for source in (json.loads(text), text, text.encode(), bytearray(text.encode())):
+        assert from_response(source).result_code is ResultCode.UnknownToken
+
+
+def test_a_text_read_again_keeps_the_callers_version() -> None:
+    # The escape may hide a repeated key, so this text is read again, noting repeats.
+    text = '{"StatusCode": 409, "Response": {"ResultCode": 712, "Error": "\\u0041"}}'
+    reply = from_response(text, server_version="5.4.5")
+    assert reply.version == ServerVersion(5, 4, 5)
+    assert reply.result_code is ResultCode.ListenInNoActiveConversationFound
+    assert reply.error == "A"
+
+
+def test_a_text_read_again_keeps_the_transports_status() -> None:
+    body = b'{"Response": {"ResultCode": 10001, "Error": "\\u0041"}}'
+    reply = from_response(Response(503, body))
+    assert reply.status_code == 503
+    assert (reply.raw_code, reply.error) == (10001, "A")
+
+
 # --- details pinned down
 
 
