@@ -13,7 +13,7 @@ from .fake import Headers
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable
 
     _Answer = Callable[[str, str, Headers, bytes], tuple[int, dict[str, str], bytes]]
 
@@ -26,14 +26,9 @@ class _RequestsAdapter(requests.adapters.HTTPAdapter):
         self._answer = answer
 
     def send(
-        self,
-        request: requests.PreparedRequest,
-        stream: bool = False,
-        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
-        verify: bool | str = True,
-        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
-        proxies: Mapping[str, str] | None = None,
+        self, request: requests.PreparedRequest, *args: object, **kwargs: object
     ) -> requests.Response:
+        # stream, timeout, verify, cert and proxies are for a network; nothing here goes over one.
         data = _bytes_of(request.body)
         headers = Headers(request.headers.items())
         status, reply_headers, content = self._answer(
