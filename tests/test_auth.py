@@ -581,6 +581,8 @@ def test_a_failed_login_keeps_the_old_token() -> None:
         (("boom",), ("boom\nnote",)),
         (("boom", 2), ("boom\nnote", 2)),
         ((5,), ("5\nnote",)),
+        (("  indented",), ("  indented\nnote",)),
+        (("XML: no",), ("XML: no\nnote",)),
     ],
 )
 def test_on_python_3_10_the_note_ends_the_message(
