@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from cca_result_codes import (
@@ -497,6 +497,12 @@ def test_api_errors_by_category(data: st.DataObject) -> None:
 def test_api_errors_by_code_and_category(data: st.DataObject) -> None:
     error = data.draw(strategies.api_errors(codes=[102], categories=[Category.LOCKING]))
     assert isinstance(error, (errors.UnknownToken, LockingError))
+
+
+def test_api_errors_by_code_and_category_draw_both_kinds() -> None:
+    both = strategies.api_errors(codes=[102], categories=[Category.LOCKING])
+    assert type(find(both, lambda e: isinstance(e, errors.UnknownToken))) is errors.UnknownToken
+    assert isinstance(find(both, lambda e: isinstance(e, LockingError)), LockingError)
 
 
 def test_api_errors_reach_known_and_unknown_codes() -> None:
