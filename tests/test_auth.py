@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import requests
+import requests.adapters
 import requests.auth
 
 from cca_result_codes import ResultCode, errors, from_response
@@ -272,6 +273,63 @@ def test_the_mark_says_whether_a_relogin_may_follow(fake: FakeCcaWebApi) -> None
         resent = client.get("http://h/a")
     assert resent.request.extensions[RELOGIN_EXTENSION] is False
     assert [r.status_code for r in resent.history] == [401]
+
+
+def test_the_async_flow_marks_its_sends_too(fake: FakeCcaWebApi) -> None:
+    fake.reply("GET", "/a", 1)
+    fake.fail("GET", "/a", ResultCode.UnknownToken)
+    fake.reply("GET", "/a", 2)
+
+    async def get_twice() -> tuple[httpx.Response, httpx.Response]:
+        auth = HttpxRelogin(lambda: "t")
+        async with httpx.AsyncClient(transport=fake.httpx_transport(), auth=auth) as client:
+            return await client.get("http://h/a"), await client.get("http://h/a")
+
+    first, resent = asyncio.run(get_twice())
+    assert first.request.extensions[RELOGIN_EXTENSION] is True
+    assert resent.request.extensions[RELOGIN_EXTENSION] is False
+    assert [r.status_code for r in resent.history] == [401]
+
+
+def test_the_async_flow_raises_a_second_unknown_token(fake: FakeCcaWebApi) -> None:
+    fake.fail("GET", "/a", ResultCode.UnknownToken, times=2)
+
+    async def get() -> httpx.Response:
+        async with httpx.AsyncClient(
+            transport=fake.httpx_transport(), auth=HttpxRelogin(lambda: "t")
+        ) as client:
+            return await client.get("http://h/a")
+
+    with pytest.raises(errors.UnknownToken):
+        asyncio.run(get())
+    assert [call.headers.get("Token") for call in fake.calls] == [None, "t"]
+
+
+class TimeoutsSeen(requests.adapters.HTTPAdapter):
+    """A real requests adapter that notes the timeout of each send."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timeouts: list[object] = []
+
+    def send(
+        self, request: requests.PreparedRequest, *args: Any, **kwargs: Any
+    ) -> requests.Response:
+        self.timeouts.append(kwargs.get("timeout"))
+        return super().send(request, *args, **kwargs)
+
+
+def test_the_resend_keeps_the_send_options(fake: FakeCcaWebApi) -> None:
+    fake.fail("GET", "/a", ResultCode.UnknownToken)
+    fake.reply("GET", "/a", 1)
+    base = fake.serve()
+    adapter = TimeoutsSeen()
+    with requests.Session() as session:
+        session.mount(base, adapter)
+        session.auth = RequestsRelogin(lambda: "t")
+        response = session.get(f"{base}/a", timeout=(7, 8))
+    assert response.json()["Response"] == 1
+    assert adapter.timeouts == [(7, 8), (7, 8)]
 
 
 @pytest.mark.parametrize("status", [300, 302, 399])
@@ -581,6 +639,8 @@ def test_a_failed_login_keeps_the_old_token() -> None:
         (("boom",), ("boom\nnote",)),
         (("boom", 2), ("boom\nnote", 2)),
         ((5,), ("5\nnote",)),
+        (("  indented",), ("  indented\nnote",)),
+        (("XML: no",), ("XML: no\nnote",)),
     ],
 )
 def test_on_python_3_10_the_note_ends_the_message(

@@ -143,6 +143,16 @@ def test_raw_replies_go_as_given(fake: FakeCcaWebApi, send: Send) -> None:
     assert header(headers, "Content-Type") is None
 
 
+def test_a_raw_reply_may_match_headers_and_repeat(fake: FakeCcaWebApi, send: Send) -> None:
+    fake.raw("GET", "/a", "for t2", match_headers={"Token": "t2"}, repeat=True)
+    fake.raw("GET", "/a", "anyone", repeat=True)
+    assert send(fake, "GET", "/a", None, {})[2] == b"anyone"
+    assert send(fake, "GET", "/a", None, {"Token": "t2"})[2] == b"for t2"
+    assert send(fake, "GET", "/a", None, {"Token": "t2"})[2] == b"for t2"
+    assert send(fake, "GET", "/a", None, {})[2] == b"anyone"
+    fake.assert_all_used()
+
+
 def test_unmatched_requests_get_501_listing_what_is_scripted(
     fake: FakeCcaWebApi, send: Send
 ) -> None:

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 __all__ = ["HttpxRelogin"]
 
+# requests and httpx look header names up in any case: the name is written once, here.
+_CONTENT_TYPE = "content-type"
+
 
 class HttpxRelogin(httpx.Auth):
     """Puts the token on each request; logs in again, once, on ``UnknownToken``.
@@ -88,7 +91,7 @@ def _name(request: httpx.Request) -> str:
 
 
 def _may_say_unknown_token(response: httpx.Response) -> bool:
-    return may_say_unknown_token(response.status_code, response.headers.get("content-type"))
+    return may_say_unknown_token(response.status_code, response.headers.get(_CONTENT_TYPE))
 
 
 def _raise_if_unknown_token(response: httpx.Response) -> None:

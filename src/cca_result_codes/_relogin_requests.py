@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 __all__ = ["RequestsRelogin"]
 
+# requests and httpx look header names up in any case: the name is written once, here.
+_CONTENT_TYPE = "content-type"
+
 
 class RequestsRelogin(requests.auth.AuthBase):
     """Puts the token on each request; logs in again, once, on ``UnknownToken``.
@@ -76,6 +79,6 @@ class RequestsRelogin(requests.auth.AuthBase):
 
 
 def _says_unknown_token(response: requests.Response) -> bool:
-    if not may_say_unknown_token(response.status_code, response.headers.get("content-type")):
+    if not may_say_unknown_token(response.status_code, response.headers.get(_CONTENT_TYPE)):
         return False
     return is_unknown_token(response)

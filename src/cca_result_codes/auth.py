@@ -218,9 +218,9 @@ def may_say_unknown_token(status: int, content_type: str | None) -> bool:
 
     A redirect is not, and neither is a 2xx body that is not JSON (a download).
     """
-    if 300 <= status < 400:
-        return False
     if 200 <= status < 300:
-        media_type = (content_type or "").partition(";")[0].strip().lower()
+        if content_type is None:
+            return False
+        media_type = content_type.partition(";")[0].strip().lower()
         return media_type in ("application/json", "text/json") or media_type.endswith("+json")
-    return True
+    return not 300 <= status < 400

@@ -13,9 +13,15 @@ from .fake import Headers
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable
+    from typing import Any
 
     _Answer = Callable[[str, str, Headers, bytes], tuple[int, dict[str, str], bytes]]
+
+
+# requests reads the body itself, as from the network: urllib3 must not read it first.
+# (A module constant: urllib3 reads preload_content only for its truth.)
+_STREAMED: dict[str, Any] = {"preload_content": False}
 
 
 class _RequestsAdapter(requests.adapters.HTTPAdapter):
@@ -26,14 +32,9 @@ class _RequestsAdapter(requests.adapters.HTTPAdapter):
         self._answer = answer
 
     def send(
-        self,
-        request: requests.PreparedRequest,
-        stream: bool = False,
-        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
-        verify: bool | str = True,
-        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
-        proxies: Mapping[str, str] | None = None,
+        self, request: requests.PreparedRequest, *args: object, **kwargs: object
     ) -> requests.Response:
+        # stream, timeout, verify, cert and proxies are for a network; nothing here goes over one.
         data = _bytes_of(request.body)
         headers = Headers(request.headers.items())
         status, reply_headers, content = self._answer(
@@ -43,7 +44,7 @@ class _RequestsAdapter(requests.adapters.HTTPAdapter):
             body=io.BytesIO(content),
             headers=reply_headers,
             status=status,
-            preload_content=False,
+            **_STREAMED,
         )
         return self.build_response(request, raw)
 
@@ -60,6 +61,6 @@ def _bytes_of(body: object) -> bytes:
         return body.encode()
     if isinstance(body, bytes):
         return body
-    read = getattr(body, "read", None)
-    chunks: Iterable[bytes] = [read()] if callable(read) else body  # type: ignore[assignment]  # a file, or chunks of bytes
+    # A binary file, iterated, gives its lines; chunks are bytes already.
+    chunks: Iterable[bytes] = body  # type: ignore[assignment]  # a file, or chunks of bytes
     return b"".join(chunks)

@@ -291,9 +291,7 @@ def api_errors(
     ...     assert isinstance(error, errors.UnknownToken) and error.response is not None
     >>> test_expired()
     """
-    numbers: list[int] = []
-    if codes is not None:
-        numbers += [_failing_code(code) for code in codes]
+    numbers = [] if codes is None else [_failing_code(code) for code in codes]
     if categories is not None:
         numbers += [n for category in categories for n in _failing_category(category).codes]
     if codes is None and categories is None:
