@@ -209,9 +209,7 @@ def _raise_for(response: _Response, body: bytes, success: bool) -> None:
     if success:
         # Keys match in any case, and JSON may spell any letter as a \u escape: a body
         # with neither holds no ResultCode, and is left for the caller to parse, once.
-        # (Looking for one byte first is fast; most bodies have no backslash.)
-        escaped = b"\\" in body and b"\\u" in body
-        if not escaped and b"resultcode" not in body.lower():
+        if b"\\u" not in body and b"resultcode" not in body.lower():
             return
         try:
             reply = from_response(response, max_body=None)
