@@ -571,11 +571,35 @@ def test_the_sync_fallbacks_keep_the_limit_and_the_headers(raw_url: str) -> None
     sync_stream = httpx.Response(401, content=iter([EXAMPLE]), headers={"X-Id": "s"})
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(sync_stream, max_body=5))
+    assert str(caught.value) == (
+        "the HTTP 401 response body is larger than 5 bytes, the most this reads"
+        " (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code == 401
     assert caught.value.headers == {"x-id": "s", "transfer-encoding": "chunked"}
     with (
         requests.get(raw_url + "/endless", timeout=10, stream=True) as response,
         pytest.raises(EnvelopeError) as failed,
     ):
         asyncio.run(afrom_response(response, max_body=10))
+    assert str(failed.value) == (
+        "the HTTP 502 response body is larger than 10 bytes, the most this reads"
+        " (see max_body=); the rest of it was not read"
+    )
+    assert failed.value.status_code == 502
     assert failed.value.headers is not None
     assert failed.value.headers["x-request-id"] == "r-1"
+
+
+def test_a_body_read_already_names_an_invalid_status_past_the_limit() -> None:
+    class Odd:
+        status_code = 999
+        content = EXAMPLE
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Odd(), max_body=10))
+    assert str(caught.value) == (
+        "the HTTP response (its status is the integer 999, not an HTTP status) body is larger"
+        " than 10 bytes, the most this reads (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code is None
