@@ -603,3 +603,32 @@ def test_a_body_read_already_names_an_invalid_status_past_the_limit() -> None:
         " than 10 bytes, the most this reads (see max_body=); the rest of it was not read"
     )
     assert caught.value.status_code is None
+
+
+def test_an_unread_body_past_the_limit_names_an_invalid_status() -> None:
+    class Odd(_Unread):
+        status_code = 999
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Odd(), max_body=5))
+    assert str(caught.value) == (
+        "the HTTP response (its status is the integer 999, not an HTTP status) body is larger"
+        " than 5 bytes, the most this reads (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code is None
+
+
+def test_an_unread_body_with_no_async_reader_names_what_its_content_raised() -> None:
+    class NoReader:
+        status_code = 401
+
+        @property
+        def content(self) -> bytes:
+            raise LookupError("not read yet")
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(NoReader()))
+    assert str(caught.value) == (
+        "could not read the HTTP 401 response body: LookupError: not read yet"
+    )
+    assert isinstance(caught.value.__cause__, LookupError)
