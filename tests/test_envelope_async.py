@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler
 
 import httpx
 import pytest
@@ -417,7 +418,19 @@ async def _failure_of(response: object) -> EnvelopeError:
 
 # --- over a raw server: limits, transport failures, empty bodies, headers
 
+
+def _long_then_cut_short(handler: BaseHTTPRequestHandler) -> None:
+    """64 KiB of a chunked 502 body, then a chunk cut off in the middle."""
+    handler.send_response(502)
+    handler.send_header("Transfer-Encoding", "chunked")
+    handler.end_headers()
+    handler.wfile.write(b"10000\r\n" + b" " * 0x10000 + b"\r\n40\r\n   ")
+    handler.wfile.flush()
+    handler.close_connection = True
+
+
 RAW_ROUTES: dict[str, Route] = {
+    "/long-then-cut-short": _long_then_cut_short,
     "/endless": endless(502, [("X-Request-Id", "r-1")]),
     "/failure": fixed(401, EXAMPLE, [("Via", "a"), ("Via", "b")]),
     "/cut-short": cut_short(401),
@@ -632,3 +645,12 @@ def test_an_unread_body_with_no_async_reader_names_what_its_content_raised() -> 
         "could not read the HTTP 401 response body: LookupError: not read yet"
     )
     assert isinstance(caught.value.__cause__, LookupError)
+
+
+def test_an_unread_requests_body_stops_at_the_limit_in_async_code(raw_url: str) -> None:
+    # Past the limit the body is cut short: reading it whole would raise requests' own error.
+    with (
+        requests.get(raw_url + "/long-then-cut-short", timeout=10, stream=True) as response,
+        pytest.raises(EnvelopeError, match="larger than 10 bytes"),
+    ):
+        asyncio.run(afrom_response(response, max_body=10))
