@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
+from cca_result_codes.envelope import MAX_BODY
+
 if TYPE_CHECKING:
     from collections.abc import Generator, Sequence
 
@@ -71,7 +73,11 @@ def fixed(
 
 
 def endless(status: int, headers: Sequence[tuple[str, str]] = ()) -> Route:
-    """A body that never ends: spaces, until the client hangs up."""
+    """A body longer than any limit the tests set: spaces, until the client hangs up.
+
+    It does end, one MiB past MAX_BODY: a mutant that drops the limit then
+    reads it all and fails, instead of filling memory until the machine kills it.
+    """
 
     def write(handler: BaseHTTPRequestHandler) -> None:
         handler.send_response(status)
@@ -83,7 +89,7 @@ def endless(status: int, headers: Sequence[tuple[str, str]] = ()) -> Route:
         handler.close_connection = True
         chunk = b" " * 65536
         try:
-            while True:
+            for _ in range((MAX_BODY + 2**20) // len(chunk)):
                 handler.wfile.write(chunk)
         except OSError:
             pass  # the client closed: what it read was enough

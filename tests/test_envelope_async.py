@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler
 
 import httpx
 import pytest
@@ -417,7 +418,19 @@ async def _failure_of(response: object) -> EnvelopeError:
 
 # --- over a raw server: limits, transport failures, empty bodies, headers
 
+
+def _long_then_cut_short(handler: BaseHTTPRequestHandler) -> None:
+    """64 KiB of a chunked 502 body, then a chunk cut off in the middle."""
+    handler.send_response(502)
+    handler.send_header("Transfer-Encoding", "chunked")
+    handler.end_headers()
+    handler.wfile.write(b"10000\r\n" + b" " * 0x10000 + b"\r\n40\r\n   ")
+    handler.wfile.flush()
+    handler.close_connection = True
+
+
 RAW_ROUTES: dict[str, Route] = {
+    "/long-then-cut-short": _long_then_cut_short,
     "/endless": endless(502, [("X-Request-Id", "r-1")]),
     "/failure": fixed(401, EXAMPLE, [("Via", "a"), ("Via", "b")]),
     "/cut-short": cut_short(401),
@@ -571,11 +584,73 @@ def test_the_sync_fallbacks_keep_the_limit_and_the_headers(raw_url: str) -> None
     sync_stream = httpx.Response(401, content=iter([EXAMPLE]), headers={"X-Id": "s"})
     with pytest.raises(EnvelopeError) as caught:
         asyncio.run(afrom_response(sync_stream, max_body=5))
+    assert str(caught.value) == (
+        "the HTTP 401 response body is larger than 5 bytes, the most this reads"
+        " (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code == 401
     assert caught.value.headers == {"x-id": "s", "transfer-encoding": "chunked"}
     with (
         requests.get(raw_url + "/endless", timeout=10, stream=True) as response,
         pytest.raises(EnvelopeError) as failed,
     ):
         asyncio.run(afrom_response(response, max_body=10))
+    assert str(failed.value) == (
+        "the HTTP 502 response body is larger than 10 bytes, the most this reads"
+        " (see max_body=); the rest of it was not read"
+    )
+    assert failed.value.status_code == 502
     assert failed.value.headers is not None
     assert failed.value.headers["x-request-id"] == "r-1"
+
+
+def test_a_body_read_already_names_an_invalid_status_past_the_limit() -> None:
+    class Odd:
+        status_code = 999
+        content = EXAMPLE
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Odd(), max_body=10))
+    assert str(caught.value) == (
+        "the HTTP response (its status is the integer 999, not an HTTP status) body is larger"
+        " than 10 bytes, the most this reads (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code is None
+
+
+def test_an_unread_body_past_the_limit_names_an_invalid_status() -> None:
+    class Odd(_Unread):
+        status_code = 999
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(Odd(), max_body=5))
+    assert str(caught.value) == (
+        "the HTTP response (its status is the integer 999, not an HTTP status) body is larger"
+        " than 5 bytes, the most this reads (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code is None
+
+
+def test_an_unread_body_with_no_async_reader_names_what_its_content_raised() -> None:
+    class NoReader:
+        status_code = 401
+
+        @property
+        def content(self) -> bytes:
+            raise LookupError("not read yet")
+
+    with pytest.raises(EnvelopeError) as caught:
+        asyncio.run(afrom_response(NoReader()))
+    assert str(caught.value) == (
+        "could not read the HTTP 401 response body: LookupError: not read yet"
+    )
+    assert isinstance(caught.value.__cause__, LookupError)
+
+
+def test_an_unread_requests_body_stops_at_the_limit_in_async_code(raw_url: str) -> None:
+    # Past the limit the body is cut short: reading it whole would raise requests' own error.
+    with (
+        requests.get(raw_url + "/long-then-cut-short", timeout=10, stream=True) as response,
+        pytest.raises(EnvelopeError, match="larger than 10 bytes"),
+    ):
+        asyncio.run(afrom_response(response, max_body=10))

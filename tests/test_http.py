@@ -546,6 +546,9 @@ def test_headers_are_a_case_insensitive_snapshot(opener: Open, raw_url: str) -> 
     assert headers["retry-after"] == headers["Retry-After"] == "7"
     assert headers.get("x-absent") is None
     assert "content-type" in headers
+    with pytest.raises(KeyError) as missing:
+        headers[7]  # type: ignore[index]  # callers may pass anything
+    assert missing.value.args == (7,)
     with pytest.raises(TypeError):
         headers["Via"] = "changed"  # type: ignore[index]  # read-only on purpose
     clone = pickle.loads(pickle.dumps(reply))

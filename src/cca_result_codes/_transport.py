@@ -219,12 +219,19 @@ async def aread_body(
         try:
             getattr(response, "content", None)
         except Exception as error:  # an unread httpx stream: the async read below fills it
-            return await _aread(response, Origin(status, sent, headers), limit, error)
+            body = await _aread(response, Origin(status, sent, headers), limit, error)
+            if body is not None:
+                return body
     return read_body(response, status, sent, limit, headers)
 
 
-async def _aread(response: object, origin: Origin, limit: int | None, unread: Exception) -> bytes:
-    """The body of an unread async *response*; *unread* is what reading its content raised."""
+async def _aread(
+    response: object, origin: Origin, limit: int | None, unread: Exception
+) -> bytes | None:
+    """The body of an unread async *response*; *unread* is what reading its content raised.
+
+    None for a sync stream, which only ``read_body()`` can read.
+    """
     aiter_bytes = attribute(response, "aiter_bytes")
     aread = attribute(response, "aread")
     try:
@@ -237,7 +244,7 @@ async def _aread(response: object, origin: Origin, limit: int | None, unread: Ex
     except RuntimeError:
         # httpx refuses to read a sync stream (httpx.Response(content=iter(...))) in async
         # code; read() reads it, as from_response() would.
-        return read_body(response, origin.status, origin.sent, limit, origin.headers)
+        return None
     except EnvelopeError:
         raise
     except Exception as error:  # the transport's own failure passes; anything else is ours

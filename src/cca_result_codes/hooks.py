@@ -206,19 +206,16 @@ def _raise_for(response: _Response, body: bytes, success: bool) -> None:
     The client keeps the body it read: from_response() takes it from there,
     with the response's status and headers, and needs no limit of its own.
     """
-    if success:
-        # Keys match in any case, and JSON may spell any letter as a \u escape: a body
-        # with neither holds no ResultCode, and is left for the caller to parse, once.
-        # (Looking for one byte first is fast; most bodies have no backslash.)
-        escaped = b"\\" in body and b"\\u" in body
-        if not escaped and b"resultcode" not in body.lower():
-            return
-        try:
-            reply = from_response(response, max_body=None)
-        except EnvelopeError:
-            return  # JSON, but not an envelope: not ours to judge
-    else:
+    # Keys match in any case, and JSON may spell any letter as a \u escape: a success
+    # body with neither holds no ResultCode, and is left for the caller to parse, once.
+    if success and b"\\u" not in body and b"resultcode" not in body.lower():
+        return
+    try:
         reply = from_response(response, max_body=None)
+    except EnvelopeError:
+        if success:
+            return  # JSON, but not an envelope: not ours to judge
+        raise
     if reply.result_code is ResultCode.UnknownToken and _relogin_follows(response):
         return  # auth.HttpxRelogin logs in again and resends; a second UnknownToken raises
     reply.raise_for_result()
