@@ -243,3 +243,43 @@ def test_the_checked_in_list_is_well_formed_and_documented() -> None:
         # docs/quality.md explains every equivalent mutant, by its function's short name.
         short = entry["function"].removeprefix("cca_result_codes.")
         assert f"`{short}`" in page, short
+
+
+# mutmut collects the tests, then runs them again in the same process, by their ids: each
+# collection must give the same ids, or mutmut's clean run stops ("not found", exit code 4).
+TWO_SESSIONS = """
+import json, sys
+import pytest
+
+class Ids:
+    def __init__(self):
+        self.ids = []
+
+    def pytest_collection_modifyitems(self, items):
+        self.ids = [item.nodeid for item in items]
+
+sessions = []
+for _ in range(2):
+    ids = Ids()
+    code = pytest.main(["--collect-only", "-qq", "-p", "no:cacheprovider", "tests/"], plugins=[ids])
+    sessions.append({"code": int(code), "ids": ids.ids})
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump(sessions, out)
+"""
+
+
+@pytest.mark.slow
+def test_a_second_session_in_one_process_collects_the_same_test_ids(tmp_path: Path) -> None:
+    found = tmp_path / "sessions.json"
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_SESSIONS, str(found)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    first, second = json.loads(found.read_text(encoding="utf-8"))
+    assert first["code"] == second["code"] == 0
+    assert len(first["ids"]) > 1000
+    assert sorted(set(first["ids"]) ^ set(second["ids"])) == []
