@@ -509,7 +509,6 @@ class _Delimited(_Engine):
         self.index = -1  # the column's place, once the header is read
         self.width = 0
         self.pending = ""  # a record whose quoted field runs into the next block
-        self.pending_line = 0
         self.newline = "\n"  # the rejects file's line ending: the header's
         # Stored text -> (new cell, cells to add, kind):
         # benchmark row "cca-codes migrate" (each distinct value is translated once).
@@ -538,10 +537,12 @@ class _Delimited(_Engine):
         return found
 
     def feed(self, text: str, line: int, last: bool) -> tuple[str, str]:
-        if self.pending:
-            text = self.pending + text
-            line = self.pending_line
-            self.pending = ""
+        # A pending record ends with the last line ending of the block before, which
+        # counted its lines: it starts that many lines earlier.
+        pending = self.pending
+        text = pending + text
+        line -= pending.count("\n")
+        self.pending = ""
         if not text:
             return "", ""
         # Split at the one line ending the whole block uses, so that it is written back by
@@ -556,14 +557,12 @@ class _Delimited(_Engine):
         out: list[str] = []
         rejects: list[str] = []
         skew = line
-        if self.index < 0:
-            # The header, and blank lines before it, take the careful path.
+        if self.index == -1:
+            # The header, and blank lines before it, take the careful path. A record that
+            # runs past the block spends the pieces, and so ends both loops.
             for number, piece in enumerate(pieces):
-                more = self.record(piece, pieces, newline, number + skew, out, rejects, last)
-                if more < 0:
-                    return self.output(out, rejects, newline)
-                skew += more
-                if self.index >= 0:
+                skew += self.record(piece, pieces, newline, number + skew, out, rejects, last)
+                if self.index != -1:
                     skew += number + 1
                     break
         mixed = newline == "\n" and "\r" in text
@@ -593,10 +592,7 @@ class _Delimited(_Engine):
                                 f"{number + skew}{separator}{tail[3:]}{separator}{piece}"
                             )
                         continue
-            more = self.record(piece, pieces, newline, number + skew, out, rejects, last)
-            if more < 0:
-                break
-            skew += more
+            skew += self.record(piece, pieces, newline, number + skew, out, rejects, last)
         return self.output(out, rejects, newline)
 
     def output(self, out: list[str], rejects: list[str], newline: str) -> tuple[str, str]:
@@ -616,7 +612,7 @@ class _Delimited(_Engine):
     ) -> int:
         """Translate the record that starts with *piece*; return the extra lines it took.
 
-        Returns -1 when the record runs past the block, to be finished with the next.
+        A record that runs past the block is kept, to be finished with the next.
         """
         if not piece or (piece == "\r" and newline == "\n"):
             out.append(piece)  # a blank line stays, and is no row
@@ -631,8 +627,7 @@ class _Delimited(_Engine):
             except StopIteration:
                 if not last:
                     self.pending = record  # it ends with the block's last line ending
-                    self.pending_line = line
-                    return -1
+                    return record.count(newline)
                 spans = _cells(record, self.separator, closed=True) or []
                 break
             if len(record) > _LONGEST_RECORD:
@@ -643,7 +638,7 @@ class _Delimited(_Engine):
         body, cr = _split_cr(record) if newline == "\n" else (record, "")
         if cr:
             spans = _cells(body, self.separator, closed=True) or []
-        if self.index < 0:
+        if self.index == -1:
             self.take_header(body, cr, spans, line, newline, out, rejects)
             return record.count(newline)
         separator = self.separator
@@ -654,8 +649,7 @@ class _Delimited(_Engine):
         text = body
         if cell is not None and new != value:
             text = body[: cell[0]] + new + body[cell[1] :]
-        if len(spans) < self.width:
-            text += separator * (self.width - len(spans))
+        text += separator * (self.width - len(spans))  # a short row is padded
         out.append(text + tail + cr)
         if kind > _UNCHANGED:
             rejects.append(f"{line}{separator}{tail[3:]}{separator}{body}")
@@ -690,7 +684,7 @@ class _Delimited(_Engine):
         rejects.append(f"line{separator}reason{separator}{header}")
 
     def finish(self, summary: Summary) -> None:
-        if self.index < 0:
+        if self.index == -1:
             raise MigrationError(f"the input is empty: no header with a column {self.column!r}")
         super().finish(summary)
 
@@ -748,10 +742,8 @@ def _cells(record: str, separator: str, closed: bool = False) -> list[tuple[int,
 def _unquoted(cell: str) -> str:
     """A cell's value: a quoted cell loses its quotes, and doubled quotes become one."""
     if cell.startswith('"'):
-        close = cell.rfind('"')
-        if close > 0:
-            return cell[1:close].replace('""', '"') + cell[close + 1 :]
-        return cell[1:].replace('""', '"')
+        close = cell.rfind('"')  # 0 when the quote never closes: then all is text
+        return cell[1:close].replace('""', '"') + cell[close + 1 :]
     return cell
 
 
