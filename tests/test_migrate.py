@@ -328,6 +328,40 @@ def test_a_quoted_field_open_past_the_limit_is_an_error(
     assert not target.exists()
 
 
+@pytest.mark.parametrize(("extra", "status"), [(0, 0), (1, 2)])
+def test_a_quoted_field_may_take_exactly_1_mib(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: int, status: int
+) -> None:
+    # The record '"x...x\ny",3' is 1 MiB long (1_048_576 characters) with no extra.
+    row = b'"' + b"x" * (1_048_576 - 6 + extra) + b'\ny",3'
+    source, target = files(tmp_path, b"k,result\n" + row + b"\n")
+    code, err = run(capsys, "--column", "result", source, "-o", target)
+    assert code == status
+    if status:
+        assert err == [
+            "cca-codes: line 2: a quoted field is not closed within 1 MiB; check the file's quotes"
+        ]
+        assert not target.exists()
+    else:
+        assert target.read_bytes() == (
+            b"k,result,result_name,result_legacy,result_reason\n"
+            + row[:-1]
+            + b"2,SuccessListRunning,3,\n"
+        )
+
+
+def test_a_quoted_field_left_open_before_a_last_carriage_return(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The file ends inside the quoted field; its last "\r" is the line's ending, not text.
+    source, target = files(tmp_path, b'k,result\n1,"3\r')
+    status, _ = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 0
+    assert target.read_bytes() == (
+        b"k,result,result_name,result_legacy,result_reason\n1,2,SuccessListRunning,3,\r"
+    )
+
+
 def test_the_same_value_quoted_or_not_shares_one_translation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -805,6 +839,7 @@ def test_each_distinct_value_is_translated_once(
         (b'x,"3"4', b'x,"3"4,,,no documented meaning'),  # csv reads 34, as here
         (b'x,"""3"""', b'x,"""3""",,,not a number'),
         (b'x,3"', b'x,3",,,not a number'),
+        (b",3", b",2,SuccessListRunning,3,"),  # an empty first cell
     ],
 )
 def test_quoted_cells_are_read_as_the_csv_module_reads_them(
