@@ -501,15 +501,17 @@ class _Engine:
 class _Delimited(_Engine):
     """CSV and TSV: each record's raw text, with one cell replaced and three cells added."""
 
+    # Set when the header is read, and only read after it.
+    width: int  # the header's cells
+    newline: str  # the rejects file's line ending: the header's
+
     def __init__(self, separator: str, column: str, added: tuple[str, str, str]) -> None:
         super().__init__()
         self.added = added
         self.separator = separator
         self.column = column
         self.index = -1  # the column's place, once the header is read
-        self.width = 0
         self.pending = ""  # a record whose quoted field runs into the next block
-        self.newline = "\n"  # the rejects file's line ending: the header's
         # Stored text -> (new cell, cells to add, kind):
         # benchmark row "cca-codes migrate" (each distinct value is translated once).
         self.cache: dict[str, tuple[str, str, int]] = {}
@@ -565,6 +567,8 @@ class _Delimited(_Engine):
                 if self.index != -1:
                     skew += number + 1
                     break
+            else:
+                return self.output(out, rejects, newline)  # no header yet
         mixed = newline == "\n" and "\r" in text
         append = out.append
         separator = self.separator
@@ -598,7 +602,8 @@ class _Delimited(_Engine):
     def output(self, out: list[str], rejects: list[str], newline: str) -> tuple[str, str]:
         if self.pending:
             out.append("")  # the pending record took the block's last line ending
-        return newline.join(out), _lines(rejects, self.newline)
+        # Rejects, if any, follow the header, which set self.newline.
+        return newline.join(out), _lines(rejects, self.newline) if rejects else ""
 
     def record(
         self,
