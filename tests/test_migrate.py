@@ -740,9 +740,14 @@ def test_a_closed_stdout(
     )
 
 
-def test_no_stderr_is_no_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("closed", [False, True])
+def test_no_stderr_is_no_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, closed: bool
+) -> None:
     source, target = files(tmp_path, b"result\n3\n")
-    monkeypatch.setattr(sys, "stderr", None)
+    stderr = io.StringIO()
+    stderr.close()
+    monkeypatch.setattr(sys, "stderr", stderr if closed else None)
     assert main(["migrate", "--column", "result", str(source), "-o", str(target)]) == 0
     assert (
         target.read_bytes()

@@ -15,7 +15,6 @@ re-serialisation. The whole run holds one block of input at a time.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sys
 import time
@@ -269,8 +268,7 @@ class _AtomicFile:
         self.temporary: str | None = None
         try:
             if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
-                if os.path.isdir(path):
-                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+                # open() refuses a directory itself.
                 self.file = open(path, "wb")  # noqa: SIM115  # closed by commit() or discard()
                 return
             handle, self.temporary = tempfile.mkstemp(
@@ -371,18 +369,16 @@ class _Progress:
 
 
 def _stderr_is_terminal() -> bool:
-    try:
-        return bool(sys.stderr.isatty())
-    except (AttributeError, ValueError):
-        return False
+    stderr = sys.stderr
+    return stderr is not None and not stderr.closed and stderr.isatty()
 
 
 def _say(text: str) -> None:
     try:
         sys.stderr.write(text)
         sys.stderr.flush()
-    except (AttributeError, OSError):
-        pass  # stderr is gone: the exit status is all that is left
+    except (AttributeError, OSError, ValueError):
+        pass  # stderr is gone or closed: the exit status is all that is left
 
 
 def _complain(message: str) -> None:
