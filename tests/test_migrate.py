@@ -375,6 +375,26 @@ def test_the_same_value_quoted_or_not_shares_one_translation(
     )
 
 
+def test_the_output_is_written_under_a_hidden_name_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
+
+    class Source(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            seen.append(sorted(os.listdir(tmp_path)))
+            return super().read(size)
+
+    source = Source(b"result\n3\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(source))
+    status, _ = run(capsys, "--column", "result", "-o", tmp_path / "out.csv")
+    assert status == 0
+    assert seen[0] == seen[-1]
+    assert len(seen[0]) == 1
+    assert re.fullmatch(r"\.out\.csv\.[^.]+\.tmp", seen[0][0])
+    assert os.listdir(tmp_path) == ["out.csv"]
+
+
 def test_stdin_to_stdout(
     capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:

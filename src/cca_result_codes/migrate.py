@@ -279,7 +279,7 @@ class _AtomicFile:
         except OSError as error:
             raise self._failure(error) from None
         self.file = os.fdopen(handle, "wb")
-        umask = os.umask(0)
+        umask = os.umask(stat.S_IRWXO)  # read by setting; the mask set is put back at once
         os.umask(umask)
         os.chmod(self.temporary, 0o666 & ~umask)  # mkstemp's 0600 is for secrets
 
