@@ -263,6 +263,32 @@ def test_all_translated_exits_0_and_the_header_may_be_quoted(
     ]
 
 
+@pytest.mark.parametrize("block", [1, 64])
+def test_blank_lines_before_the_header_have_no_rejects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    monkeypatch.setattr(migrate, "_BLOCK", block)  # 1: each blank line is a block of its own
+    source, target = files(tmp_path, b"\n\nresult\n3\n")
+    rejects = tmp_path / "rejects.csv"
+    status, _ = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+    assert status == 0
+    assert rejects.read_bytes() == b"line,reason,result\n"
+
+
+def test_standard_input_is_never_the_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file named "-" is not standard input, even where "-o -" names it.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_bytes(b"old\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"result\n3\n")))
+    status, _ = run(capsys, "--column", "result", "--format", "csv", "-o", "-")
+    assert status == 0
+    assert (tmp_path / "-").read_bytes() == (
+        b"result,result_name,result_legacy,result_reason\n2,SuccessListRunning,3,\n"
+    )
+
+
 def test_blank_lines_before_the_header_stay(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -229,14 +229,11 @@ def _refuse_overwriting_input(path: str, *outputs: str | None) -> None:
     if path == "-":
         return
     for output in named:
-        try:
-            same = os.path.samefile(path, output)
-        except OSError:
-            same = False  # one of them does not exist (yet): they differ
-        if same:
-            raise MigrationError(
-                f"{_printable(output)} is the input file; write the output to another file"
-            )
+        with contextlib.suppress(OSError):  # one of them does not exist (yet): they differ
+            if os.path.samefile(path, output):
+                raise MigrationError(
+                    f"{_printable(output)} is the input file; write the output to another file"
+                )
 
 
 def _open_input(path: str) -> BinaryIO:
@@ -564,7 +561,7 @@ class _Delimited(_Engine):
                     skew += number + 1
                     break
             else:
-                return self.output(out, rejects, newline)  # no header yet
+                return self.output(out, newline), ""  # no header yet, so no rejects
         mixed = newline == "\n" and "\r" in text
         append = out.append
         separator = self.separator
@@ -593,13 +590,12 @@ class _Delimited(_Engine):
                             )
                         continue
             skew += self.record(piece, pieces, newline, number + skew, out, rejects, last)
-        return self.output(out, rejects, newline)
+        return self.output(out, newline), _lines(rejects, self.newline)
 
-    def output(self, out: list[str], rejects: list[str], newline: str) -> tuple[str, str]:
+    def output(self, out: list[str], newline: str) -> str:
         if self.pending:
             out.append("")  # the pending record took the block's last line ending
-        # Rejects, if any, follow the header, which set self.newline.
-        return newline.join(out), _lines(rejects, self.newline) if rejects else ""
+        return newline.join(out)
 
     def record(
         self,
@@ -615,7 +611,7 @@ class _Delimited(_Engine):
 
         A record that runs past the block is kept, to be finished with the next.
         """
-        if not piece or (piece == "\r" and newline == "\n"):
+        if piece in ("", "\r"):  # "\r" is left only where a block's newline is "\n"
             out.append(piece)  # a blank line stays, and is no row
             return 0
         record = piece
@@ -636,7 +632,7 @@ class _Delimited(_Engine):
                     f"line {line}: a quoted field is not closed within 1 MiB;"
                     " check the file's quotes"
                 )
-        body, cr = _split_cr(record) if newline == "\n" else (record, "")
+        body, cr = _split_cr(record)  # where the newline is "\r\n", no "\r" is left
         if cr:
             spans = _cells(body, self.separator, closed=True) or []
         if self.index == -1:
