@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import errno
 import io
+import itertools
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -419,6 +421,16 @@ def test_the_output_is_written_under_a_hidden_name_beside_it(
     assert len(seen[0]) == 1
     assert re.fullmatch(r"\.out\.csv\.[^.]+\.tmp", seen[0][0])
     assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_the_summary_gives_the_time_taken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = itertools.chain([1000.0], itertools.repeat(1001.25))  # started, then done
+    monkeypatch.setattr(time, "perf_counter", lambda: next(clock))
+    source, target = files(tmp_path, b"result\n3\n")
+    assert main(["migrate", "--column", "result", str(source), "-o", str(target)]) == 0
+    assert capsys.readouterr().err.endswith("time taken:     1.25 s\n")
 
 
 def test_stdin_to_stdout(

@@ -212,11 +212,10 @@ def run(options: argparse.Namespace) -> int:
 def _choose_format(given: str | None, path: str, output: str | None) -> str:
     if given is not None:
         return given
-    for name in (path, output or "-"):
-        if name != "-":
-            found = _SUFFIXES.get(os.path.splitext(name)[1].lower())
-            if found is not None:
-                return found
+    for name in filter(None, (path, output)):  # "-" has no suffix
+        found = _SUFFIXES.get(os.path.splitext(name)[1].lower())
+        if found is not None:
+            return found
     raise MigrationError(
         "cannot tell the format from the file's name; give --format csv, tsv or jsonl"
     )
