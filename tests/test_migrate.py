@@ -623,6 +623,58 @@ def test_help_shows_an_example_for_each_format(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out == out
 
 
+HELP = (
+    "usage: cca-codes migrate [-h] --column NAME [--format FORMAT] [-o FILE] [--rejects FILE]\n"
+    "                         [--name-column NAME] [--legacy-column NAME] [--reason-column NAME]\n"
+    "                         [INPUT]\n"
+    "\n"
+    "Translate a column of result codes stored by servers older than 5.4.6\n"
+    "in a CSV, TSV or JSON Lines file, keeping every other byte. Every row is in\n"
+    "the output, in order; a summary goes to stderr.\n"
+    "\n"
+    "positional arguments:\n"
+    "  INPUT                 the file to read, or - (the default) for standard input\n"
+    "\n"
+    "options:\n"
+    "  -h, --help            show this help message and exit\n"
+    "  --column NAME         the column holding the old codes (JSON Lines: a key, dotted for"
+    " nested\n"
+    "                        objects)\n"
+    "  --format FORMAT       csv, tsv or jsonl (default: from the file's name)\n"
+    "  -o FILE, --output FILE\n"
+    "                        write here, atomically (default: standard output)\n"
+    "  --rejects FILE        also write the untranslatable rows here, with line numbers\n"
+    "  --name-column NAME    default: COLUMN_name\n"
+    "  --legacy-column NAME  default: COLUMN_legacy\n"
+    "  --reason-column NAME  default: COLUMN_reason\n"
+    "\n"
+    "examples:\n"
+    "  cca-codes migrate --column result calls.csv -o calls-new.csv\n"
+    "  cca-codes migrate --column result --format tsv < calls.tsv > calls-new.tsv\n"
+    "  cca-codes migrate --column call.result events.jsonl -o events-new.jsonl \\\n"
+    "      --rejects rejects.jsonl\n"
+    "\n"
+    "Each row's code cell gets today's number; NAME_name, NAME_legacy and NAME_reason\n"
+    "are added (JSON Lines: as keys). Untranslatable rows keep their text, are marked\n"
+    "in NAME_reason and also go to --rejects with their line number. Exit status:\n"
+    "0 all translated, 1 some untranslatable (the output is complete anyway), 2 a\n"
+    "usage error or unreadable input, 74 the output could not be written, 130\n"
+    "interrupted. With -o nothing is written unless the whole run succeeds.\n"
+)
+
+
+def test_the_help_in_full(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["migrate", "--help"]) == 0
+    assert capsys.readouterr().out == HELP
+    assert main(["--help"]) == 0
+    assert "\n    migrate   translate old codes in a CSV, TSV or JSON Lines file\n" in (
+        capsys.readouterr().out
+    )
+
+
 def test_a_missing_column_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", "x.csv"]) == 2
     assert "--column" in capsys.readouterr().err
