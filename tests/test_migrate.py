@@ -675,6 +675,16 @@ def test_the_help_in_full(
     )
 
 
+def test_an_unknown_format_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b"result\n3\n")
+    status, err = run(capsys, "--column", "result", "--format", "xml", source, "-o", target)
+    assert status == 2
+    assert "invalid choice: 'xml'" in "\n".join(err)
+    assert not target.exists()
+
+
 def test_a_missing_column_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", "x.csv"]) == 2
     assert "--column" in capsys.readouterr().err
