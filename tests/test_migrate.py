@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import errno
 import io
+import itertools
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -263,6 +265,32 @@ def test_all_translated_exits_0_and_the_header_may_be_quoted(
     ]
 
 
+@pytest.mark.parametrize("block", [1, 64])
+def test_blank_lines_before_the_header_have_no_rejects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    monkeypatch.setattr(migrate, "_BLOCK", block)  # 1: each blank line is a block of its own
+    source, target = files(tmp_path, b"\n\nresult\n3\n")
+    rejects = tmp_path / "rejects.csv"
+    status, _ = run(capsys, "--column", "result", source, "-o", target, "--rejects", rejects)
+    assert status == 0
+    assert rejects.read_bytes() == b"line,reason,result\n"
+
+
+def test_standard_input_is_never_the_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file named "-" is not standard input, even where "-o -" names it.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_bytes(b"old\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"result\n3\n")))
+    status, _ = run(capsys, "--column", "result", "--format", "csv", "-o", "-")
+    assert status == 0
+    assert (tmp_path / "-").read_bytes() == (
+        b"result,result_name,result_legacy,result_reason\n2,SuccessListRunning,3,\n"
+    )
+
+
 def test_blank_lines_before_the_header_stay(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -328,6 +356,40 @@ def test_a_quoted_field_open_past_the_limit_is_an_error(
     assert not target.exists()
 
 
+@pytest.mark.parametrize(("extra", "status"), [(0, 0), (1, 2)])
+def test_a_quoted_field_may_take_exactly_1_mib(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: int, status: int
+) -> None:
+    # The record '"x...x\ny",3' is 1 MiB long (1_048_576 characters) with no extra.
+    row = b'"' + b"x" * (1_048_576 - 6 + extra) + b'\ny",3'
+    source, target = files(tmp_path, b"k,result\n" + row + b"\n")
+    code, err = run(capsys, "--column", "result", source, "-o", target)
+    assert code == status
+    if status:
+        assert err == [
+            "cca-codes: line 2: a quoted field is not closed within 1 MiB; check the file's quotes"
+        ]
+        assert not target.exists()
+    else:
+        assert target.read_bytes() == (
+            b"k,result,result_name,result_legacy,result_reason\n"
+            + row[:-1]
+            + b"2,SuccessListRunning,3,\n"
+        )
+
+
+def test_a_quoted_field_left_open_before_a_last_carriage_return(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The file ends inside the quoted field; its last "\r" is the line's ending, not text.
+    source, target = files(tmp_path, b'k,result\n1,"3\r')
+    status, _ = run(capsys, "--column", "result", source, "-o", target)
+    assert status == 0
+    assert target.read_bytes() == (
+        b"k,result,result_name,result_legacy,result_reason\n1,2,SuccessListRunning,3,\r"
+    )
+
+
 def test_the_same_value_quoted_or_not_shares_one_translation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -339,6 +401,36 @@ def test_the_same_value_quoted_or_not_shares_one_translation(
         target.read_bytes()
         == b"result,result_name,result_legacy,result_reason\n" + (b"711" + name) * 3
     )
+
+
+def test_the_output_is_written_under_a_hidden_name_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
+
+    class Source(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            seen.append(sorted(os.listdir(tmp_path)))
+            return super().read(size)
+
+    source = Source(b"result\n3\n")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(source))
+    status, _ = run(capsys, "--column", "result", "-o", tmp_path / "out.csv")
+    assert status == 0
+    assert seen[0] == seen[-1]
+    assert len(seen[0]) == 1
+    assert re.fullmatch(r"\.out\.csv\.[^.]+\.tmp", seen[0][0])
+    assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_the_summary_gives_the_time_taken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = itertools.chain([1000.0], itertools.repeat(1001.25))  # started, then done
+    monkeypatch.setattr(time, "perf_counter", lambda: next(clock))
+    source, target = files(tmp_path, b"result\n3\n")
+    assert main(["migrate", "--column", "result", str(source), "-o", str(target)]) == 0
+    assert capsys.readouterr().err.endswith("time taken:     1.25 s\n")
 
 
 def test_stdin_to_stdout(
@@ -531,6 +623,68 @@ def test_help_shows_an_example_for_each_format(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out == out
 
 
+HELP = (
+    "usage: cca-codes migrate [-h] --column NAME [--format FORMAT] [-o FILE] [--rejects FILE]\n"
+    "                         [--name-column NAME] [--legacy-column NAME] [--reason-column NAME]\n"
+    "                         [INPUT]\n"
+    "\n"
+    "Translate a column of result codes stored by servers older than 5.4.6\n"
+    "in a CSV, TSV or JSON Lines file, keeping every other byte. Every row is in\n"
+    "the output, in order; a summary goes to stderr.\n"
+    "\n"
+    "positional arguments:\n"
+    "  INPUT                 the file to read, or - (the default) for standard input\n"
+    "\n"
+    "options:\n"
+    "  -h, --help            show this help message and exit\n"
+    "  --column NAME         the column holding the old codes (JSON Lines: a key, dotted for"
+    " nested\n"
+    "                        objects)\n"
+    "  --format FORMAT       csv, tsv or jsonl (default: from the file's name)\n"
+    "  -o FILE, --output FILE\n"
+    "                        write here, atomically (default: standard output)\n"
+    "  --rejects FILE        also write the untranslatable rows here, with line numbers\n"
+    "  --name-column NAME    default: COLUMN_name\n"
+    "  --legacy-column NAME  default: COLUMN_legacy\n"
+    "  --reason-column NAME  default: COLUMN_reason\n"
+    "\n"
+    "examples:\n"
+    "  cca-codes migrate --column result calls.csv -o calls-new.csv\n"
+    "  cca-codes migrate --column result --format tsv < calls.tsv > calls-new.tsv\n"
+    "  cca-codes migrate --column call.result events.jsonl -o events-new.jsonl \\\n"
+    "      --rejects rejects.jsonl\n"
+    "\n"
+    "Each row's code cell gets today's number; NAME_name, NAME_legacy and NAME_reason\n"
+    "are added (JSON Lines: as keys). Untranslatable rows keep their text, are marked\n"
+    "in NAME_reason and also go to --rejects with their line number. Exit status:\n"
+    "0 all translated, 1 some untranslatable (the output is complete anyway), 2 a\n"
+    "usage error or unreadable input, 74 the output could not be written, 130\n"
+    "interrupted. With -o nothing is written unless the whole run succeeds.\n"
+)
+
+
+def test_the_help_in_full(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["migrate", "--help"]) == 0
+    assert capsys.readouterr().out == HELP
+    assert main(["--help"]) == 0
+    assert "\n    migrate   translate old codes in a CSV, TSV or JSON Lines file\n" in (
+        capsys.readouterr().out
+    )
+
+
+def test_an_unknown_format_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = files(tmp_path, b"result\n3\n")
+    status, err = run(capsys, "--column", "result", "--format", "xml", source, "-o", target)
+    assert status == 2
+    assert "invalid choice: 'xml'" in "\n".join(err)
+    assert not target.exists()
+
+
 def test_a_missing_column_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", "x.csv"]) == 2
     assert "--column" in capsys.readouterr().err
@@ -706,9 +860,14 @@ def test_a_closed_stdout(
     )
 
 
-def test_no_stderr_is_no_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("closed", [False, True])
+def test_no_stderr_is_no_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, closed: bool
+) -> None:
     source, target = files(tmp_path, b"result\n3\n")
-    monkeypatch.setattr(sys, "stderr", None)
+    stderr = io.StringIO()
+    stderr.close()
+    monkeypatch.setattr(sys, "stderr", stderr if closed else None)
     assert main(["migrate", "--column", "result", str(source), "-o", str(target)]) == 0
     assert (
         target.read_bytes()
@@ -805,6 +964,7 @@ def test_each_distinct_value_is_translated_once(
         (b'x,"3"4', b'x,"3"4,,,no documented meaning'),  # csv reads 34, as here
         (b'x,"""3"""', b'x,"""3""",,,not a number'),
         (b'x,3"', b'x,3",,,not a number'),
+        (b",3", b",2,SuccessListRunning,3,"),  # an empty first cell
     ],
 )
 def test_quoted_cells_are_read_as_the_csv_module_reads_them(

@@ -15,7 +15,6 @@ re-serialisation. The whole run holds one block of input at a time.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sys
 import time
@@ -213,11 +212,10 @@ def run(options: argparse.Namespace) -> int:
 def _choose_format(given: str | None, path: str, output: str | None) -> str:
     if given is not None:
         return given
-    for name in (path, output or "-"):
-        if name != "-":
-            found = _SUFFIXES.get(os.path.splitext(name)[1].lower())
-            if found is not None:
-                return found
+    for name in filter(None, (path, output)):  # "-" has no suffix
+        found = _SUFFIXES.get(os.path.splitext(name)[1].lower())
+        if found is not None:
+            return found
     raise MigrationError(
         "cannot tell the format from the file's name; give --format csv, tsv or jsonl"
     )
@@ -230,14 +228,11 @@ def _refuse_overwriting_input(path: str, *outputs: str | None) -> None:
     if path == "-":
         return
     for output in named:
-        try:
-            same = os.path.samefile(path, output)
-        except OSError:
-            same = False  # one of them does not exist (yet): they differ
-        if same:
-            raise MigrationError(
-                f"{_printable(output)} is the input file; write the output to another file"
-            )
+        with contextlib.suppress(OSError):  # one of them does not exist (yet): they differ
+            if os.path.samefile(path, output):
+                raise MigrationError(
+                    f"{_printable(output)} is the input file; write the output to another file"
+                )
 
 
 def _open_input(path: str) -> BinaryIO:
@@ -269,8 +264,7 @@ class _AtomicFile:
         self.temporary: str | None = None
         try:
             if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
-                if os.path.isdir(path):
-                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+                # open() refuses a directory itself.
                 self.file = open(path, "wb")  # noqa: SIM115  # closed by commit() or discard()
                 return
             handle, self.temporary = tempfile.mkstemp(
@@ -281,7 +275,7 @@ class _AtomicFile:
         except OSError as error:
             raise self._failure(error) from None
         self.file = os.fdopen(handle, "wb")
-        umask = os.umask(0)
+        umask = os.umask(stat.S_IRWXO)  # read by setting; the mask set is put back at once
         os.umask(umask)
         os.chmod(self.temporary, 0o666 & ~umask)  # mkstemp's 0600 is for secrets
 
@@ -371,18 +365,16 @@ class _Progress:
 
 
 def _stderr_is_terminal() -> bool:
-    try:
-        return bool(sys.stderr.isatty())
-    except (AttributeError, ValueError):
-        return False
+    stderr = sys.stderr
+    return stderr is not None and not stderr.closed and stderr.isatty()
 
 
 def _say(text: str) -> None:
     try:
         sys.stderr.write(text)
         sys.stderr.flush()
-    except (AttributeError, OSError):
-        pass  # stderr is gone: the exit status is all that is left
+    except (AttributeError, OSError, ValueError):
+        pass  # stderr is gone or closed: the exit status is all that is left
 
 
 def _complain(message: str) -> None:
@@ -501,16 +493,17 @@ class _Engine:
 class _Delimited(_Engine):
     """CSV and TSV: each record's raw text, with one cell replaced and three cells added."""
 
+    # Set when the header is read, and only read after it.
+    width: int  # the header's cells
+    newline: str  # the rejects file's line ending: the header's
+
     def __init__(self, separator: str, column: str, added: tuple[str, str, str]) -> None:
         super().__init__()
         self.added = added
         self.separator = separator
         self.column = column
         self.index = -1  # the column's place, once the header is read
-        self.width = 0
         self.pending = ""  # a record whose quoted field runs into the next block
-        self.pending_line = 0
-        self.newline = "\n"  # the rejects file's line ending: the header's
         # Stored text -> (new cell, cells to add, kind):
         # benchmark row "cca-codes migrate" (each distinct value is translated once).
         self.cache: dict[str, tuple[str, str, int]] = {}
@@ -538,10 +531,12 @@ class _Delimited(_Engine):
         return found
 
     def feed(self, text: str, line: int, last: bool) -> tuple[str, str]:
-        if self.pending:
-            text = self.pending + text
-            line = self.pending_line
-            self.pending = ""
+        # A pending record ends with the last line ending of the block before, which
+        # counted its lines: it starts that many lines earlier.
+        pending = self.pending
+        text = pending + text
+        line -= pending.count("\n")
+        self.pending = ""
         if not text:
             return "", ""
         # Split at the one line ending the whole block uses, so that it is written back by
@@ -556,16 +551,16 @@ class _Delimited(_Engine):
         out: list[str] = []
         rejects: list[str] = []
         skew = line
-        if self.index < 0:
-            # The header, and blank lines before it, take the careful path.
+        if self.index == -1:
+            # The header, and blank lines before it, take the careful path. A record that
+            # runs past the block spends the pieces, and so ends both loops.
             for number, piece in enumerate(pieces):
-                more = self.record(piece, pieces, newline, number + skew, out, rejects, last)
-                if more < 0:
-                    return self.output(out, rejects, newline)
-                skew += more
-                if self.index >= 0:
+                skew += self.record(piece, pieces, newline, number + skew, out, rejects, last)
+                if self.index != -1:
                     skew += number + 1
                     break
+            else:
+                return self.output(out, newline), ""  # no header yet, so no rejects
         mixed = newline == "\n" and "\r" in text
         append = out.append
         separator = self.separator
@@ -593,16 +588,13 @@ class _Delimited(_Engine):
                                 f"{number + skew}{separator}{tail[3:]}{separator}{piece}"
                             )
                         continue
-            more = self.record(piece, pieces, newline, number + skew, out, rejects, last)
-            if more < 0:
-                break
-            skew += more
-        return self.output(out, rejects, newline)
+            skew += self.record(piece, pieces, newline, number + skew, out, rejects, last)
+        return self.output(out, newline), _lines(rejects, self.newline)
 
-    def output(self, out: list[str], rejects: list[str], newline: str) -> tuple[str, str]:
+    def output(self, out: list[str], newline: str) -> str:
         if self.pending:
             out.append("")  # the pending record took the block's last line ending
-        return newline.join(out), _lines(rejects, self.newline)
+        return newline.join(out)
 
     def record(
         self,
@@ -616,9 +608,9 @@ class _Delimited(_Engine):
     ) -> int:
         """Translate the record that starts with *piece*; return the extra lines it took.
 
-        Returns -1 when the record runs past the block, to be finished with the next.
+        A record that runs past the block is kept, to be finished with the next.
         """
-        if not piece or (piece == "\r" and newline == "\n"):
+        if piece in ("", "\r"):  # "\r" is left only where a block's newline is "\n"
             out.append(piece)  # a blank line stays, and is no row
             return 0
         record = piece
@@ -631,8 +623,7 @@ class _Delimited(_Engine):
             except StopIteration:
                 if not last:
                     self.pending = record  # it ends with the block's last line ending
-                    self.pending_line = line
-                    return -1
+                    return record.count(newline)
                 spans = _cells(record, self.separator, closed=True) or []
                 break
             if len(record) > _LONGEST_RECORD:
@@ -640,10 +631,10 @@ class _Delimited(_Engine):
                     f"line {line}: a quoted field is not closed within 1 MiB;"
                     " check the file's quotes"
                 )
-        body, cr = _split_cr(record) if newline == "\n" else (record, "")
+        body, cr = _split_cr(record)  # where the newline is "\r\n", no "\r" is left
         if cr:
             spans = _cells(body, self.separator, closed=True) or []
-        if self.index < 0:
+        if self.index == -1:
             self.take_header(body, cr, spans, line, newline, out, rejects)
             return record.count(newline)
         separator = self.separator
@@ -654,8 +645,7 @@ class _Delimited(_Engine):
         text = body
         if cell is not None and new != value:
             text = body[: cell[0]] + new + body[cell[1] :]
-        if len(spans) < self.width:
-            text += separator * (self.width - len(spans))
+        text += separator * (self.width - len(spans))  # a short row is padded
         out.append(text + tail + cr)
         if kind > _UNCHANGED:
             rejects.append(f"{line}{separator}{tail[3:]}{separator}{body}")
@@ -690,7 +680,7 @@ class _Delimited(_Engine):
         rejects.append(f"line{separator}reason{separator}{header}")
 
     def finish(self, summary: Summary) -> None:
-        if self.index < 0:
+        if self.index == -1:
             raise MigrationError(f"the input is empty: no header with a column {self.column!r}")
         super().finish(summary)
 
@@ -748,10 +738,8 @@ def _cells(record: str, separator: str, closed: bool = False) -> list[tuple[int,
 def _unquoted(cell: str) -> str:
     """A cell's value: a quoted cell loses its quotes, and doubled quotes become one."""
     if cell.startswith('"'):
-        close = cell.rfind('"')
-        if close > 0:
-            return cell[1:close].replace('""', '"') + cell[close + 1 :]
-        return cell[1:].replace('""', '"')
+        close = cell.rfind('"')  # 0 when the quote never closes: then all is text
+        return cell[1:close].replace('""', '"') + cell[close + 1 :]
     return cell
 
 
