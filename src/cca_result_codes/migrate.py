@@ -79,11 +79,13 @@ class MigrationError(Exception):
 class Summary:
     """What a run did: rows read, and how many translated, unchanged or untranslatable."""
 
-    def __init__(self) -> None:
-        self.rows = 0
-        self.translated = 0
-        self.unchanged = 0
-        self.untranslatable: dict[str, int] = {}
+    def __init__(
+        self, rows: int, translated: int, unchanged: int, untranslatable: dict[str, int]
+    ) -> None:
+        self.rows = rows
+        self.translated = translated
+        self.unchanged = unchanged
+        self.untranslatable = untranslatable
 
     @property
     def rejected(self) -> int:
@@ -411,7 +413,6 @@ def migrate(
         engine: _Delimited | _JsonLines = _JsonLines(column, added)
     else:
         engine = _Delimited(_SEPARATORS[fmt], column, added)
-    summary = Summary()
     line = 1
     for text, lines in _decoded_blocks(source):
         out, rejects = engine.feed(text, line, text == "")
@@ -422,8 +423,7 @@ def migrate(
             write_rejects(rejects.encode())
         if progress is not None:
             progress.update(engine.rows())
-    engine.finish(summary)
-    return summary
+    return engine.finish()
 
 
 def _decoded_blocks(source: BinaryIO) -> Iterator[tuple[str, int]]:
@@ -482,12 +482,10 @@ class _Engine:
             self.counts.append(0)
         return index
 
-    def finish(self, summary: Summary) -> None:
-        summary.translated, summary.unchanged = self.counts[:2]
-        summary.untranslatable = {
-            reason: self.counts[index] for reason, index in self.reason_index.items()
-        }
-        summary.rows = self.rows()
+    def finish(self) -> Summary:
+        translated, unchanged = self.counts[:2]
+        untranslatable = {reason: self.counts[index] for reason, index in self.reason_index.items()}
+        return Summary(self.rows(), translated, unchanged, untranslatable)
 
 
 class _Delimited(_Engine):
@@ -679,10 +677,10 @@ class _Delimited(_Engine):
         header = body.removeprefix("\ufeff")
         rejects.append(f"line{separator}reason{separator}{header}")
 
-    def finish(self, summary: Summary) -> None:
+    def finish(self) -> Summary:
         if self.index == -1:
             raise MigrationError(f"the input is empty: no header with a column {self.column!r}")
-        super().finish(summary)
+        return super().finish()
 
 
 def _lines(items: list[str], newline: str) -> str:
