@@ -4,7 +4,9 @@
 ``python -m pytest --full`` runs them too, and ``--cov`` adds branch coverage;
 CI runs both flags together. An explicit ``-m`` expression picks tests as given.
 
-The default profile keeps CI quick. ``HYPOTHESIS_PROFILE=fuzz`` runs the same
+Each property draws 40 examples in the quick run and 200 in the full run (the
+``quick`` and ``ci`` profiles); its boundaries are explicit ``@example``s, which
+run in both. ``HYPOTHESIS_PROFILE=fuzz`` runs the same
 properties with many more examples (docs/quality.md). ``HYPOTHESIS_PROFILE=mutation``
 is what the mutation gate uses (``nox -s mutation``).
 """
@@ -21,6 +23,7 @@ from hypothesis import HealthCheck, settings
 # load the package before coverage starts), so the suite loads the plugin here.
 pytest_plugins = ["cca_result_codes.testing._pytest_plugin"]
 
+settings.register_profile("quick", max_examples=40, deadline=None)
 settings.register_profile("ci", max_examples=200, deadline=None)
 # Mutation testing runs the tests once per mutant: fewer examples, same properties.
 # Derandomized and without the example database, so that the gate's verdicts do
@@ -34,7 +37,12 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before any test module is imported, so that every @given sees the profile.
+    default = "ci" if config.getoption("--full") else "quick"
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", default))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     _Answer = Callable[[str, str, Headers, bytes], tuple[int, dict[str, str], bytes]]
 
 
+# How often the serving thread looks for shutdown(): the time a test waits for the fake to stop.
+_POLL_SECONDS = 0.02
+
+
 def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
     """Start serving *answer* in a daemon thread; the server and its thread."""
 
@@ -40,6 +44,11 @@ def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
             """Keep the test output quiet."""
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, name="FakeCcaWebApi", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": _POLL_SECONDS},
+        name="FakeCcaWebApi",
+        daemon=True,
+    )
     thread.start()
     return server, thread
