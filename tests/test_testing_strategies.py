@@ -580,3 +580,22 @@ def test_raised_refuses_a_success() -> None:
     reply = from_response({"StatusCode": 200, "Response": [1]})
     with pytest.raises(ValueError, match=r"^ApiResponse\(.*\) is a success: it raises nothing$"):
         strategies.raised(reply)
+
+
+@pytest.mark.parametrize("resolve", [strategies.errors_of, _hypothesis_plugin._errors_of])  # pyright: ignore[reportPrivateUsage] -- the plugin's resolver, called as hypothesis calls it
+def test_errors_of_draws_instances_of_the_class_asked(resolve: Any) -> None:
+    from hypothesis import find
+    from hypothesis.errors import NoSuchExample
+
+    # Called directly, not through st.from_type(), whose lookups hypothesis caches.
+    only = find(resolve(errors.UnknownToken), lambda error: True)
+    assert type(only) is errors.UnknownToken
+    assert only.result_code is ResultCode.UnknownToken
+    # A category's class: its per-code classes and the unknown numbers of its block (written
+    # out: 127 is no code; 711 is a listen-in code, outside the general block).
+    general = find(resolve(GeneralError), lambda error: error.raw_code == 127)
+    assert type(general) is GeneralError
+    assert isinstance(find(resolve(GeneralError), lambda error: True), GeneralError)
+    few = settings(max_examples=30, database=None)
+    with pytest.raises(NoSuchExample):
+        find(resolve(GeneralError), lambda error: error.raw_code == 711, settings=few)
