@@ -459,6 +459,12 @@ def test_stdin_to_stdout(
         (b"result\n3\n\n4\xc3", "line 4: byte 0xc3 is not UTF-8; save the file as UTF-8 and retry"),
         (b"result\n3\x00\n", "line 2: a NUL byte; this looks like a binary file, not text"),
         (b"\x00\x01\x02", "line 1: a NUL byte; this looks like a binary file, not text"),
+        # Newlines before, between and after: only those before the first bad byte count.
+        (b"\nresult\x00\n\x00\n\n", "line 2: a NUL byte; this looks like a binary file, not text"),
+        (
+            b"\nresult\n\xff\n\xfe\n",
+            "line 3: byte 0xff is not UTF-8; save the file as UTF-8 and retry",
+        ),
     ],
 )
 def test_bad_input_writes_nothing(

@@ -426,6 +426,10 @@ def migrate(
     return engine.finish()
 
 
+# What _decoded_blocks() yields last: no text, no newlines.
+_END_OF_INPUT = ("", 0)
+
+
 def _decoded_blocks(source: BinaryIO) -> Iterator[tuple[str, int]]:
     """Whole lines of *source*, decoded, a block at a time; then ``("", 0)`` at the end.
 
@@ -444,14 +448,14 @@ def _decoded_blocks(source: BinaryIO) -> Iterator[tuple[str, int]]:
         cut = len(data) if end else data.rfind(b"\n") + 1
         block, carry = data[:cut], data[cut:]
         if b"\0" in block:
-            where = line + block.count(b"\n", 0, block.index(b"\0"))
+            where = line + block[: block.index(b"\0")].count(b"\n")
             raise MigrationError(
                 f"line {where}: a NUL byte; this looks like a binary file, not text"
             )
         try:
             text = block.decode()
         except UnicodeDecodeError as error:
-            where = line + block.count(b"\n", 0, error.start)
+            where = line + block[: error.start].count(b"\n")
             bad = block[error.start : error.start + 1].hex()
             raise MigrationError(
                 f"line {where}: byte 0x{bad} is not UTF-8; save the file as UTF-8 and retry"
@@ -461,7 +465,7 @@ def _decoded_blocks(source: BinaryIO) -> Iterator[tuple[str, int]]:
         if text:
             yield text, lines
         if end:
-            yield "", 0
+            yield _END_OF_INPUT
             return
 
 
