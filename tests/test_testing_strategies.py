@@ -499,6 +499,14 @@ def test_api_errors_by_code_and_category(data: st.DataObject) -> None:
     assert isinstance(error, (errors.UnknownToken, LockingError))
 
 
+def test_api_errors_by_code_and_category_draw_both_kinds() -> None:
+    from hypothesis import find
+
+    both = strategies.api_errors(codes=[102], categories=[Category.LOCKING])
+    assert type(find(both, lambda e: isinstance(e, errors.UnknownToken))) is errors.UnknownToken
+    assert isinstance(find(both, lambda e: isinstance(e, LockingError)), LockingError)
+
+
 def test_api_errors_reach_known_and_unknown_codes() -> None:
     seen: set[type[CcaApiError]] = set()
 
