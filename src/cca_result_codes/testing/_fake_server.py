@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 # How often the serving thread looks for shutdown(): the time a test waits for the fake to stop.
 _POLL_SECONDS = 0.02
+# Header names, read case-insensitively by http.server: written once, here.
+_CONTENT_LENGTH = "Content-Length"
+_HOST = "Host"
 
 
 def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
@@ -26,15 +29,15 @@ def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
         protocol_version = "HTTP/1.1"
 
         def _handle(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            url = f"http://{self.headers.get('Host')}{self.path}"
+            body = self.rfile.read(int(self.headers.get(_CONTENT_LENGTH) or 0))
+            url = f"http://{self.headers.get(_HOST)}{self.path}"
             headers = Headers(self.headers.items())
             status, reply_headers, content = answer(self.command, url, headers, body)
             self.send_response(status)
             for name, value in reply_headers.items():
                 self.send_header(name, value)
             if status not in BODILESS:  # RFC 9110: no Content-Length on these
-                self.send_header("Content-Length", str(len(content)))
+                self.send_header(_CONTENT_LENGTH, str(len(content)))
             self.end_headers()
             self.wfile.write(content)
 
