@@ -11,6 +11,7 @@ under test.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -162,7 +163,7 @@ def test_the_markdown_export_agrees() -> None:
 
 
 def test_the_sql_export_agrees() -> None:
-    with sqlite3.connect(":memory:") as connection:
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
         connection.executescript(render("sql"))
         rows = connection.execute(
             "SELECT legacy_code, code, name, reason FROM cca_legacy_codes"

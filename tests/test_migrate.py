@@ -629,6 +629,15 @@ def test_help_shows_an_example_for_each_format(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out == out
 
 
+# Python 3.13's argparse names an option's metavar once: "-o, --output FILE".
+if sys.version_info >= (3, 13):
+    OUTPUT_OPTION = "  -o, --output FILE     write here, atomically (default: standard output)\n"
+else:
+    OUTPUT_OPTION = (
+        "  -o FILE, --output FILE\n"
+        "                        write here, atomically (default: standard output)\n"
+    )
+
 HELP = (
     "usage: cca-codes migrate [-h] --column NAME [--format FORMAT] [-o FILE] [--rejects FILE]\n"
     "                         [--name-column NAME] [--legacy-column NAME] [--reason-column NAME]\n"
@@ -647,9 +656,8 @@ HELP = (
     " nested\n"
     "                        objects)\n"
     "  --format FORMAT       csv, tsv or jsonl (default: from the file's name)\n"
-    "  -o FILE, --output FILE\n"
-    "                        write here, atomically (default: standard output)\n"
-    "  --rejects FILE        also write the untranslatable rows here, with line numbers\n"
+    + OUTPUT_OPTION
+    + "  --rejects FILE        also write the untranslatable rows here, with line numbers\n"
     "  --name-column NAME    default: COLUMN_name\n"
     "  --legacy-column NAME  default: COLUMN_legacy\n"
     "  --reason-column NAME  default: COLUMN_reason\n"
