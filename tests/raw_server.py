@@ -6,13 +6,13 @@ and 204 answers: each route is a function that writes the whole response.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING
 
 from cca_result_codes.envelope import MAX_BODY
+from local_server import serving
 
 if TYPE_CHECKING:
     from collections.abc import Generator, Sequence
@@ -38,15 +38,8 @@ def serve_raw(routes: dict[str, Route]) -> Generator[str]:
         def log_message(self, format: str, *args: object) -> None:
             """Keep the test output quiet."""
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(Handler) as base_url:
+        yield base_url
 
 
 def fixed(
