@@ -19,7 +19,8 @@ import requests
 import requests.adapters
 
 from cca_result_codes import ResultCode, ServerVersion, from_response
-from cca_result_codes.testing.fake import UNMATCHED_STATUS, FakeCcaWebApi, Headers, RecordedCall
+from cca_result_codes._headers import Headers
+from cca_result_codes.testing.fake import UNMATCHED_STATUS, FakeCcaWebApi, RecordedCall
 
 # (status, headers, body) as a client saw them; each form below sends one request.
 Seen = tuple[int, dict[str, str], bytes]
@@ -174,10 +175,30 @@ def test_unmatched_requests_get_501_listing_what_is_scripted(
     )
 
 
-def test_a_head_request_gets_no_body(fake: FakeCcaWebApi) -> None:
+def test_a_head_request_gets_no_body(fake: FakeCcaWebApi, send: Send) -> None:
     fake.reply("HEAD", "/agents", [1])
-    status, _, body = via_requests(fake, "HEAD", "/agents", None, {})
+    status, _, body = send(fake, "HEAD", "/agents", None, {})
     assert (status, body) == (200, b"")
+
+
+# requests and urllib keep a header's name as sent; httpx gives it in lower case.
+@pytest.mark.parametrize("form", ["requests", "urllib", "requests-http"])
+def test_content_type_goes_in_its_usual_spelling(fake: FakeCcaWebApi, form: str) -> None:
+    fake.reply("GET", "/a", 1)
+    for path, content_type in [("/a", "application/json; charset=utf-8"), ("/b", "text/plain")]:
+        _, headers, _ = FORMS[form](fake, "GET", path, None, {})
+        assert [name for name in headers if name.lower() == "content-type"] == ["Content-Type"]
+        assert headers["Content-Type"] == content_type
+
+
+def test_a_content_type_given_in_any_case_replaces_the_default(
+    fake: FakeCcaWebApi, send: Send
+) -> None:
+    fake.fail("GET", "/a", 103, headers={"content-type": "application/problem+json"})
+    _, headers, _ = send(fake, "GET", "/a", None, {})
+    assert [value for name, value in headers.items() if name.lower() == "content-type"] == [
+        "application/problem+json"
+    ]
 
 
 def test_replies_are_used_once_each_in_order() -> None:

@@ -305,6 +305,24 @@ def test_a_body_refused_part_way_closes_its_response(
     with pytest.raises(EnvelopeError):
         from_response(streamed, max_body=10)
     assert streamed.is_closed
+    with pytest.raises(urllib.error.HTTPError) as failed:
+        urllib.request.urlopen(raw_url + "/endless-502", timeout=10)
+    with pytest.raises(EnvelopeError):
+        from_response(failed.value, max_body=10)
+    assert failed.value.fp.closed
+
+
+def test_a_refused_body_names_a_status_that_is_not_http(raw_url: str) -> None:
+    # A client can be given any status_code; the message then says what it was.
+    with requests.get(raw_url + "/endless-502", timeout=10, stream=True) as response:
+        response.status_code = 1000
+        with pytest.raises(EnvelopeError) as caught:
+            from_response(response, max_body=10)
+    assert str(caught.value) == (
+        "the HTTP response (its status is the integer 1000, not an HTTP status) body is larger"
+        " than 10 bytes, the most this reads (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code is None
 
 
 def test_a_close_that_fails_changes_nothing() -> None:
@@ -343,10 +361,17 @@ def test_a_body_of_exactly_max_body_bytes_is_read(opener: Open, raw_url: str) ->
 def test_one_byte_more_than_max_body_is_refused(opener: Open, raw_url: str) -> None:
     response = opener(raw_url + "/failure", "GET")
     try:
-        with pytest.raises(EnvelopeError, match=f"larger than {len(FAILURE) - 1} bytes"):
+        with pytest.raises(EnvelopeError) as caught:
             from_response(response, max_body=len(FAILURE) - 1)
     finally:
         _close(response)
+    assert str(caught.value) == (
+        f"the HTTP 401 response body is larger than {len(FAILURE) - 1} bytes, the most this"
+        " reads (see max_body=); the rest of it was not read"
+    )
+    assert caught.value.status_code == 401
+    assert caught.value.headers is not None
+    assert caught.value.headers["x-request-id"] == "r-2"
 
 
 def test_no_limit_reads_any_length(opener: Open, raw_url: str) -> None:

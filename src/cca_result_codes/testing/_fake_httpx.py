@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from .fake import Headers
+from .._headers import Headers
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False

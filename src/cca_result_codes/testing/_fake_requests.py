@@ -8,7 +8,7 @@ import requests
 import requests.adapters
 from urllib3 import HTTPResponse
 
-from .fake import Headers
+from .._headers import Headers
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False

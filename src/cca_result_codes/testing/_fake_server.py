@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .fake import BODILESS, Headers
+from .._headers import Headers
+from .fake import BODILESS
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
@@ -20,10 +21,12 @@ _POLL_SECONDS = 0.02
 # Header names, read case-insensitively by http.server: written once, here.
 _CONTENT_LENGTH = "Content-Length"
 _HOST = "Host"
+# The fake serves this machine alone.
+_LOOPBACK = "127.0.0.1"
 
 
-def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
-    """Start serving *answer* in a daemon thread; the server and its thread."""
+def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
+    """Start serving *answer* in a daemon thread; the server, its thread and its base URL."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -46,7 +49,7 @@ def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
         def log_message(self, format: str, *args: object) -> None:
             """Keep the test output quiet."""
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer((_LOOPBACK, 0), Handler)  # port 0: the system picks a free one
     thread = threading.Thread(
         target=server.serve_forever,
         kwargs={"poll_interval": _POLL_SECONDS},
@@ -54,4 +57,4 @@ def start(answer: _Answer) -> tuple[ThreadingHTTPServer, threading.Thread]:
         daemon=True,
     )
     thread.start()
-    return server, thread
+    return server, thread, f"http://{_LOOPBACK}:{server.server_port}"

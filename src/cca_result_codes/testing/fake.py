@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from ..codes import ResultCode
@@ -42,13 +41,14 @@ from . import DEFAULT_VERSION, make_envelope
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Mapping
     from http.server import ThreadingHTTPServer
     from types import TracebackType
     from typing import Any
 
     import requests.adapters
 
+    from .._headers import Headers
     from ..versions import ServerVersion
 
 __all__ = ["UNMATCHED_STATUS", "FakeCcaWebApi", "RecordedCall"]
@@ -62,34 +62,6 @@ Not 2xx, and not a status that retry predicates take for a transient failure.
 _JSON = "application/json; charset=utf-8"
 BODILESS = frozenset({204, 205, 304})
 """Statuses that HTTP sends without a body (RFC 9110), besides 1xx: no envelope travels in them."""
-
-
-class Headers(Mapping[str, str]):
-    """Read-only HTTP headers, looked up in any case; repeated headers joined with ", "."""
-
-    __slots__ = ("_items",)
-
-    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        items: dict[str, tuple[str, str]] = {}
-        for name, value in pairs:
-            key = name.lower()
-            if key in items:
-                items[key] = (items[key][0], f"{items[key][1]}, {value}")
-            else:
-                items[key] = (name, value)
-        self._items = items
-
-    def __getitem__(self, name: str) -> str:
-        return self._items[name.lower()][1]
-
-    def __iter__(self) -> Iterator[str]:
-        return (name for name, _ in self._items.values())
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __repr__(self) -> str:
-        return f"Headers({dict(self.items())!r})"
 
 
 class RecordedCall:
@@ -118,24 +90,23 @@ class RecordedCall:
 
 
 class _Reply:
-    __slots__ = ("body", "envelope", "headers", "left", "match_headers", "served", "status")
+    __slots__ = ("content", "headers", "left", "match_headers", "status", "used")
 
     def __init__(
         self,
         status: int,
         headers: dict[str, str],
-        body: bytes,
-        envelope: dict[str, Any] | None,
+        content: bytes | dict[str, Any],
         match_headers: Mapping[str, str] | None,
         left: int | None,
     ) -> None:
         self.status = status
         self.headers = headers
-        self.body = body
-        self.envelope = envelope  # made again per request, so Request names the real one
+        # Bytes go as they are; an envelope is written per request, so Request names the real one.
+        self.content = content
         self.match_headers = _header_dict(match_headers)
         self.left = left  # None: repeats for ever
-        self.served = 0
+        self.used = False
 
     def matches(self, headers: Headers) -> bool:
         return all(headers.get(name) == value for name, value in self.match_headers.items())
@@ -160,8 +131,7 @@ class FakeCcaWebApi:
         self._lock = threading.Lock()
         self._routes: dict[tuple[str, str], list[_Reply]] = {}
         self._unmatched: list[str] = []
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._serving: tuple[ThreadingHTTPServer, threading.Thread, str] | None = None
         self.calls: list[RecordedCall] = []
         """Every request received, in order, matched or not."""
 
@@ -261,7 +231,7 @@ class FakeCcaWebApi:
         self._add(
             method,
             path,
-            _Reply(status, _header_dict(headers), body, None, match_headers, _count(times, repeat)),
+            _Reply(status, _header_dict(headers), body, match_headers, _count(times, repeat)),
         )
 
     def _add_envelope(
@@ -287,11 +257,11 @@ class FakeCcaWebApi:
             raise ValueError(
                 f"HTTP {status} carries no body, so no envelope: use raw() for a bodiless reply"
             )
-        merged = {"Content-Type": _JSON, **_header_dict(headers)}
+        merged = _header_dict(headers)
+        if not any(name.lower() == "content-type" for name in merged):
+            merged["Content-Type"] = _JSON
         self._add(
-            method,
-            path,
-            _Reply(status, merged, b"", envelope, match_headers, _count(times, repeat)),
+            method, path, _Reply(status, merged, envelope, match_headers, _count(times, repeat))
         )
 
     def _add(self, method: str, path: str, reply: _Reply) -> None:
@@ -310,15 +280,16 @@ class FakeCcaWebApi:
             reply = next((reply for reply in queue if reply.matches(headers)), None)
             if reply is None:
                 status, reply_headers = UNMATCHED_STATUS, {"Content-Type": "text/plain"}
-                message = f"no reply scripted for {method} {_path_of(url)}; {self._listing(False)}"
+                message = f"no reply scripted for {method} {_path_of(url)}; {self._listing()}"
                 self._unmatched.append(message)
                 content = f"FakeCcaWebApi: {message}\n".encode()
             else:
-                status, reply_headers, content = reply.status, reply.headers, reply.body
-                reply.served += 1
-                if reply.envelope is not None:
-                    # Request names the request as received, as CcaWebApi's does.
-                    sent = {**reply.envelope, "Request": {"Method": method, "Url": url}}
+                status, reply_headers = reply.status, reply.headers
+                reply.used = True
+                if isinstance(reply.content, bytes):
+                    content = reply.content
+                else:  # Request names the request as received, as CcaWebApi's does.
+                    sent = {**reply.content, "Request": {"Method": method, "Url": url}}
                     content = json.dumps(sent).encode()
                 if reply.left is not None:
                     reply.left -= 1
@@ -329,13 +300,13 @@ class FakeCcaWebApi:
             content = b""
         return status, dict(reply_headers), content
 
-    def _listing(self, unused_only: bool) -> str:
+    def _listing(self, *, unused_only: bool = False) -> str:
         """What is still scripted: every reply left, or only those not used up."""
         scripted = [
             f"{method} {path}{reply.condition()} ({reply.count()})"
             for (method, path), queue in self._routes.items()
             for reply in queue
-            if not unused_only or reply.left is not None or not reply.served
+            if not unused_only or reply.left is not None or not reply.used
         ]
         return "still scripted: " + (", ".join(scripted) if scripted else "nothing")
 
@@ -358,19 +329,18 @@ class FakeCcaWebApi:
         ``close()``.
         """
         with self._lock:
-            if self._server is None:
+            if self._serving is None:
                 from ._fake_server import start
 
-                self._server, self._thread = start(self._answer)
-            host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+                self._serving = start(self._answer)
+            return self._serving[2]
 
     def close(self) -> None:
         """Stop the server that ``serve()`` started, if any."""
         with self._lock:
-            server, thread = self._server, self._thread
-            self._server = self._thread = None
-        if server is not None and thread is not None:
+            serving, self._serving = self._serving, None
+        if serving is not None:
+            server, thread, _ = serving
             server.shutdown()
             server.server_close()
             thread.join()
@@ -395,7 +365,7 @@ class FakeCcaWebApi:
         """
         self.assert_no_unmatched()
         with self._lock:
-            listing = self._listing(True)
+            listing = self._listing(unused_only=True)
         if listing != "still scripted: nothing":
             raise AssertionError(f"FakeCcaWebApi: not every reply was used; {listing}")
 
