@@ -464,6 +464,23 @@ def test_numbers_may_have_any_number_of_leading_zeros(
     )
 
 
+def test_a_number_may_have_a_plus_sign_as_legacy_translate_reads_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, "+102")[1].startswith("102 UnknownToken\n")
+    assert run(capsys, "show", "+0000000000102")[1].startswith("102 UnknownToken\n")
+    assert run(capsys, "legacy", "+712")[1].startswith("712 before 5.4.6 is 711")
+    assert run(capsys, "legacy", "+1000000000000")[2] == (
+        "cca-codes: the legacy number must be a whole number, not '+1000000000000'\n"
+    )
+    # One sign only.
+    assert run(capsys, "legacy", "+-712")[2] == (
+        "cca-codes: the legacy number must be a whole number, not '+-712'\n"
+    )
+    assert run(capsys, "legacy", "++712")[0] == 2
+    assert run(capsys, "+")[2] == "cca-codes: no result code named '+'\n"
+
+
 def test_list_without_matches(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "list", "--since", "5.4.8", "--category", "list") == (
         1,

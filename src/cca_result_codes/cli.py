@@ -582,8 +582,13 @@ def _parse_int(text: str, what: str) -> int:
 
 
 def _is_int(text: str) -> bool:
-    digits = text.removeprefix("-")
+    """Whether *text* is ASCII digits with an optional sign, as ``legacy.translate()`` reads."""
+    digits = _unsigned(text)
     return digits.isascii() and digits.isdigit()
+
+
+def _unsigned(number: str) -> str:
+    return number[1:] if number.startswith(("+", "-")) else number
 
 
 def _too_long(number: str) -> bool:
@@ -591,7 +596,7 @@ def _too_long(number: str) -> bool:
 
     Leading zeros do not count, so "0000000000102" is 102, as a padded log shows it.
     """
-    return not set(number.removeprefix("-")[:-_LONGEST_NUMBER]) <= {"0"}
+    return not set(_unsigned(number)[:-_LONGEST_NUMBER]) <= {"0"}
 
 
 # --- reading
