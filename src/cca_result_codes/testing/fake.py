@@ -90,7 +90,7 @@ class RecordedCall:
 
 
 class _Reply:
-    __slots__ = ("content", "headers", "left", "match_headers", "status", "used")
+    __slots__ = ("content", "headers", "left", "match_headers", "status")
 
     def __init__(
         self,
@@ -106,7 +106,6 @@ class _Reply:
         self.content = content
         self.match_headers = _header_dict(match_headers)
         self.left = left  # None: repeats for ever
-        self.used = False
 
     def matches(self, headers: Headers) -> bool:
         return all(headers.get(name) == value for name, value in self.match_headers.items())
@@ -131,6 +130,7 @@ class FakeCcaWebApi:
         self._lock = threading.Lock()
         self._routes: dict[tuple[str, str], list[_Reply]] = {}
         self._unmatched: list[str] = []
+        self._used: set[_Reply] = set()  # a reply that repeats is used once served
         self._serving: tuple[ThreadingHTTPServer, threading.Thread, str] | None = None
         self.calls: list[RecordedCall] = []
         """Every request received, in order, matched or not."""
@@ -285,7 +285,7 @@ class FakeCcaWebApi:
                 content = f"FakeCcaWebApi: {message}\n".encode()
             else:
                 status, reply_headers = reply.status, reply.headers
-                reply.used = True
+                self._used.add(reply)
                 if isinstance(reply.content, bytes):
                     content = reply.content
                 else:  # Request names the request as received, as CcaWebApi's does.
@@ -306,7 +306,7 @@ class FakeCcaWebApi:
             f"{method} {path}{reply.condition()} ({reply.count()})"
             for (method, path), queue in self._routes.items()
             for reply in queue
-            if not unused_only or reply.left is not None or not reply.used
+            if not unused_only or reply.left is not None or reply not in self._used
         ]
         return "still scripted: " + (", ".join(scripted) if scripted else "nothing")
 
@@ -401,7 +401,8 @@ def _script_path(path: str) -> str:
         raise TypeError(f"path must be a str, not {type(path).__name__}")
     parts = urlsplit(path)
     if parts.query or parts.fragment:
-        raise ValueError(f"replies match by path alone; drop the query from {path!r}")
+        extra = "query" if parts.query else "fragment"
+        raise ValueError(f"replies match by path alone; drop the {extra} from {path!r}")
     if not parts.path.startswith("/") and not parts.netloc:
         raise ValueError(f"path must start with '/', or be a whole URL, not {path!r}")
     return parts.path or "/"
