@@ -1,6 +1,6 @@
 """The HTTP headers of a response, as a read-only, case-insensitive snapshot.
 
-Loaded only when a response object is read, never at package import.
+Loaded with the envelope reader, never at package import.
 
 >>> headers = Headers([("Retry-After", "30"), ("Via", "1.1 a"), ("via", "1.1 b")])
 >>> headers["retry-after"], headers["VIA"]

@@ -56,6 +56,7 @@ How the reading is laid out, as ``json`` lays out its scanners:
 from __future__ import annotations
 
 from ._general_reader import SUCCESS, read_envelope
+from ._headers import read_headers
 from ._short_reader import may_repeat_keys, read_usual
 from ._transport import (
     MAX_BODY,
@@ -164,8 +165,6 @@ async def afrom_response(
         None if server_version is None else as_server_version(server_version, "server_version")
     )
     limit = body_limit(max_body)
-    from ._headers import read_headers  # only responses have headers
-
     try:
         status, sent = read_status(source)
         headers = read_headers(source)
@@ -223,8 +222,6 @@ def _parse_other(
         return _parse_text(str.__str__(source), fallback_version, None)
     if issubclass(kind, (bytes, bytearray)) and isinstance(source, (bytes, bytearray)):
         return _parse_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
-    from ._headers import read_headers  # only responses have headers
-
     status, sent = read_status(source)
     headers = read_headers(source)
     body = read_body(source, status, sent, limit, headers)
