@@ -267,9 +267,20 @@ UNICODE_15_1_UNSAFE = [
 
 def test_the_unsafe_characters_are_unicode_15_1s() -> None:
     expected = {point for first, last in UNICODE_15_1_UNSAFE for point in range(first, last + 1)}
-    assert expected == terminal.UNSAFE
+    assert {point for point in range(0x110000) if terminal.is_unsafe(point)} == expected
     # Whatever Unicode this Python knows, it knows no unsafe character that is not listed.
     assert {ord(char) for char in FORMAT_CHARACTERS} <= expected
+
+
+def test_the_escape_tables_fill_in_as_characters_are_met() -> None:
+    # Nothing is worked out at import; each character seen is then looked up, not worked out.
+    text_escapes = terminal._EscapeTable(terminal._text_escape)  # pyright: ignore[reportPrivateUsage]
+    assert len(text_escapes) == 0
+    assert "ab\x1bab".translate(text_escapes) == "ab\\x1bab"
+    assert dict(text_escapes) == {ord("a"): ord("a"), ord("b"): ord("b"), 0x1B: "\\x1b"}
+    json_escapes = terminal._EscapeTable(terminal._json_escape, kept="\n")  # pyright: ignore[reportPrivateUsage]
+    assert "\n\u2028".translate(json_escapes) == "\n\\u2028"
+    assert dict(json_escapes) == {0x0A: 0x0A, 0x2028: "\\u2028"}
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TextIO
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "complain_raw",
     "flush",
     "is_terminal",
+    "is_unsafe",
     "prepare_stdout",
     "print_json",
     "printable",
@@ -74,7 +76,6 @@ _UNSAFE_RANGES = (
     (0xE0001, 0xE0001),
     (0xE0020, 0xE007F),  # tags
 )
-UNSAFE = frozenset(point for first, last in _UNSAFE_RANGES for point in range(first, last + 1))
 _SHORT_ESCAPES = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 
 
@@ -95,10 +96,34 @@ def _json_escape(point: int) -> str:
     return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
-_TEXT_ESCAPES = {point: _text_escape(point) for point in UNSAFE}
+def is_unsafe(point: int) -> bool:
+    """Whether the code point *point* is one that a terminal must be shown escaped."""
+    return any(first <= point <= last for first, last in _UNSAFE_RANGES)
+
+
+class _EscapeTable(dict[int, "str | int"]):
+    """What ``str.translate()`` makes of each code point, worked out the first time it is met.
+
+    A text holds few distinct characters, so the table stays small, and the
+    command does not pay at start-up for the 2,400 unsafe points it will
+    almost never print.
+    """
+
+    def __init__(self, escape: Callable[[int], str], kept: str = "") -> None:
+        super().__init__()
+        self._escape = escape
+        self._kept = kept
+
+    def __missing__(self, point: int) -> str | int:
+        found = self._escape(point) if is_unsafe(point) and chr(point) not in self._kept else point
+        self[point] = found
+        return found
+
+
+_TEXT_ESCAPES = _EscapeTable(_text_escape)
 # In JSON, json.dumps already escapes C0 and leaves only the newlines of its indentation;
 # what else is unsafe becomes a \\u escape, still valid JSON.
-_JSON_ESCAPES = {point: _json_escape(point) for point in UNSAFE if chr(point) != "\n"}
+_JSON_ESCAPES = _EscapeTable(_json_escape, kept="\n")
 
 
 class OutputError(Exception):
