@@ -37,6 +37,23 @@ from cca_result_codes.testing.strategies import (
 )
 from vendor_table import read_rows
 
+
+def reaches(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> bool:
+    """Whether *strategy* can draw a value that meets *condition*.
+
+    find() searches for one, derandomized, so that reaching it never rests on a lucky draw.
+    """
+    try:
+        find(
+            strategy,
+            condition,
+            settings=settings(max_examples=2000, database=None, derandomize=True),
+        )
+    except NoSuchExample:
+        return False
+    return True
+
+
 KNOWN = {row.code for row in read_rows()}
 SUCCESS_NAMES = {"Success", "Pending", "SuccessListRunning"}
 UNIFIED = ServerVersion(5, 4, 6, 0)
@@ -55,22 +72,6 @@ def test_result_codes_are_members(data: st.DataObject) -> None:
 def test_result_codes_of_a_category(category: Category, data: st.DataObject) -> None:
     code = data.draw(result_codes(category=category))
     assert code.category is category
-
-
-def reaches(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> bool:
-    """Whether *strategy* can draw a value that meets *condition*.
-
-    find() searches for one, derandomized, so that reaching it never rests on a lucky draw.
-    """
-    try:
-        find(
-            strategy,
-            condition,
-            settings=settings(max_examples=2000, database=None, derandomize=True),
-        )
-    except NoSuchExample:
-        return False
-    return True
 
 
 def test_result_codes_refuses_a_label() -> None:
