@@ -278,7 +278,7 @@ def test_the_escape_tables_fill_in_as_characters_are_met() -> None:
     assert len(text_escapes) == 0
     assert "ab\x1bab".translate(text_escapes) == "ab\\x1bab"
     assert dict(text_escapes) == {ord("a"): ord("a"), ord("b"): ord("b"), 0x1B: "\\x1b"}
-    json_escapes = terminal._EscapeTable(terminal._json_escape, kept="\n")  # pyright: ignore[reportPrivateUsage]
+    json_escapes = terminal._EscapeTable(terminal._json_escape, kept=(0x0A,))  # pyright: ignore[reportPrivateUsage]
     assert "\n\u2028".translate(json_escapes) == "\n\\u2028"
     assert dict(json_escapes) == {0x0A: 0x0A, 0x2028: "\\u2028"}
 

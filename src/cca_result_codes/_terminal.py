@@ -109,13 +109,13 @@ class _EscapeTable(dict[int, "str | int"]):
     almost never print.
     """
 
-    def __init__(self, escape: Callable[[int], str], kept: str = "") -> None:
+    def __init__(self, escape: Callable[[int], str], kept: tuple[int, ...] = ()) -> None:
         super().__init__()
         self._escape = escape
-        self._kept = kept
+        self._kept = kept  # unsafe code points that this table leaves as they are
 
     def __missing__(self, point: int) -> str | int:
-        found = self._escape(point) if is_unsafe(point) and chr(point) not in self._kept else point
+        found = self._escape(point) if is_unsafe(point) and point not in self._kept else point
         self[point] = found
         return found
 
@@ -123,7 +123,7 @@ class _EscapeTable(dict[int, "str | int"]):
 _TEXT_ESCAPES = _EscapeTable(_text_escape)
 # In JSON, json.dumps already escapes C0 and leaves only the newlines of its indentation;
 # what else is unsafe becomes a \\u escape, still valid JSON.
-_JSON_ESCAPES = _EscapeTable(_json_escape, kept="\n")
+_JSON_ESCAPES = _EscapeTable(_json_escape, kept=(ord("\n"),))
 
 
 class OutputError(Exception):
