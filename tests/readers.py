@@ -39,7 +39,7 @@ def warm_version_cache() -> None:
         from_response({"StatusCode": 200, "Response": None, "Version": version})
 
 
-def _short_reader_gives_up(_: dict[str, object]) -> None:
+def _short_reader_gives_up(_: dict[str, object], __: object) -> None:
     return None
 
 

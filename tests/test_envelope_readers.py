@@ -34,6 +34,7 @@ from cca_result_codes import (
 )
 from cca_result_codes import envelope as envelope_module
 from cca_result_codes._general_reader import read_envelope
+from cca_result_codes._headers import Headers
 from cca_result_codes._short_reader import may_repeat_keys, read_usual
 from vendor_table import SPEC_DIR
 
@@ -104,7 +105,7 @@ def test_the_short_reader_reads_results_at_every_edge_of_its_shape(
     error: str,
     result_code: ResultCode | None,
 ) -> None:
-    reply = read_usual(envelope)
+    reply = read_usual(envelope, None)
     assert reply is not None
     assert (reply.status_code, reply.raw_code, reply.error) == (status, raw_code, error)
     assert reply.result_code is result_code
@@ -112,7 +113,7 @@ def test_the_short_reader_reads_results_at_every_edge_of_its_shape(
     assert reply.version_text == envelope["Version"]
     assert reply.payload is envelope["Response"]
     assert reply.envelope is envelope
-    assert reply == read_envelope(envelope, None, None, None)
+    assert reply == read_envelope(envelope, None, None, None, None)
 
 
 @pytest.mark.parametrize(
@@ -129,13 +130,13 @@ def test_the_short_reader_reads_payloads_at_every_edge_of_its_shape(
     status: int, payload: object
 ) -> None:
     envelope = usual(status) | {"Response": payload}
-    reply = read_usual(envelope)
+    reply = read_usual(envelope, None)
     assert reply is not None
     assert reply.ok
     assert (reply.result_code, reply.raw_code, reply.error) == (ResultCode.Success, None, "")
     assert reply.payload == payload
     assert reply.version == ServerVersion(5, 4, 6, 1)
-    assert reply == read_envelope(envelope, None, None, None)
+    assert reply == read_envelope(envelope, None, None, None, None)
 
 
 # --- just outside the usual shape: the general reader decides
@@ -209,15 +210,24 @@ def test_the_short_reader_reads_payloads_at_every_edge_of_its_shape(
     ],
 )
 def test_the_short_reader_gives_up_just_outside_its_shape(envelope: dict[str, object]) -> None:
-    assert read_usual(envelope) is None
+    assert read_usual(envelope, None) is None
 
 
 def test_the_short_reader_takes_only_a_version_read_before() -> None:
     envelope = usual(Version="5.4.9")
-    assert read_usual(envelope) is None
+    assert read_usual(envelope, None) is None
     first = from_response(envelope)  # by the general reader, which caches the version
-    assert read_usual(envelope) == first
+    assert read_usual(envelope, None) == first
     assert first.version == ServerVersion(5, 4, 9)
+
+
+def test_both_readers_give_the_reply_the_headers_they_are_handed() -> None:
+    headers = Headers([("Retry-After", "30")])
+    envelope = usual(200) | {"Response": [1, 2]}
+    short = read_usual(envelope, headers)
+    assert short is not None
+    assert short.headers is headers
+    assert read_envelope(envelope, None, 200, None, headers).headers is headers
 
 
 # --- the one dispatch point
@@ -249,8 +259,8 @@ def test_the_usual_failure_text_is_cleared_by_its_quote_count() -> None:
     # 24 quotes and no escape: json read 12 strings, so it dropped no key, though the
     # value "url" looks like a key to the count of names.
     assert _QUOTES_24.count('"') == 24
-    assert may_repeat_keys(_QUOTES_24, read_usual(json.loads(_QUOTES_24))) is False
-    assert may_repeat_keys(EXAMPLE_TEXT, read_usual(json.loads(EXAMPLE_TEXT))) is False
+    assert may_repeat_keys(_QUOTES_24, read_usual(json.loads(_QUOTES_24), None)) is False
+    assert may_repeat_keys(EXAMPLE_TEXT, read_usual(json.loads(EXAMPLE_TEXT), None)) is False
 
 
 @pytest.mark.parametrize(
@@ -268,7 +278,7 @@ def test_the_usual_failure_text_is_cleared_by_its_quote_count() -> None:
 def test_other_texts_are_cleared_only_when_no_name_occurs_twice(
     text: str, short_reader_answers: bool, expected: bool
 ) -> None:
-    reply = read_usual(json.loads(text)) if short_reader_answers else None
+    reply = read_usual(json.loads(text), None) if short_reader_answers else None
     assert (reply is not None) is short_reader_answers
     assert may_repeat_keys(text, reply) is expected
 

@@ -34,6 +34,7 @@ from .versions import UNIFIED_IN, ServerVersion, leading_version
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any, TypeGuard
 
 __all__ = ["SUCCESS", "code_by_number", "read_envelope", "version_cache"]
@@ -54,6 +55,7 @@ def read_envelope(
     fallback_version: ServerVersion | None,
     transport_status: int | None,
     repeats: dict[int, tuple[object, list[str]]] | None,
+    headers: Mapping[str, str] | None,
 ) -> ApiResponse:
     """*data*, a parsed envelope, as an ApiResponse; EnvelopeError when it is not an envelope.
 
@@ -62,7 +64,7 @@ def read_envelope(
     *fallback_version* is the caller's ``server_version``, *transport_status*
     the HTTP response's status (None without one), and *repeats* the keys
     that JSON text gave twice, by the id of their object (None for a dict
-    given as is).
+    given as is). *headers*, the HTTP response's, go to the reply as they are.
     """
     if not _is_dict(data):
         raise EnvelopeError(f"expected a JSON object at the top, not {describe(data)}")
@@ -101,6 +103,7 @@ def read_envelope(
         payload=response,
         envelope=envelope,
         version_text=version_text,
+        headers=headers,
     )
 
 

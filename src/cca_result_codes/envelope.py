@@ -130,11 +130,11 @@ def from_response(
     try:
         # type() rather than isinstance(): a hostile __class__ is never asked.
         if type(source) is dict:
-            return _read_parsed(source, fallback_version, None, None)  # pyright: ignore[reportUnknownArgumentType] -- read as object
+            return _read_parsed(source, fallback_version, None, None, None)  # pyright: ignore[reportUnknownArgumentType] -- read as object
         if type(source) is str:
-            return _parse_text(source, fallback_version, None)
+            return _parse_text(source, fallback_version, None, None)
         if type(source) is bytes or type(source) is bytearray:
-            return _parse_text(_decode_utf8(source), fallback_version, None)
+            return _parse_text(_decode_utf8(source), fallback_version, None, None)
         return _parse_other(source, fallback_version, limit)
     except EnvelopeError:
         raise
@@ -191,25 +191,26 @@ def _read_parsed(
     fallback_version: ServerVersion | None,
     transport_status: int | None,
     text: str | None,
+    headers: Mapping[str, str] | None,
 ) -> ApiResponse:
     """The one place that chooses a reader: the short reader, then the general reader.
 
     *data* is what was parsed, *text* the JSON text it was parsed from (None
-    for a dict given as is), and *transport_status* the HTTP response's
-    status (None without one). The short reader reads a plain dict in the
+    for a dict given as is), and *transport_status* and *headers* the HTTP
+    response's status and headers (None without one). The short reader reads a plain dict in the
     usual shape; everything else, and JSON text that may give a key twice,
     goes to the general reader, the reference.
     """
     if type(data) is dict:  # a subclass's own get() could disagree with its items
         envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
-        usual = read_usual(envelope)
+        usual = read_usual(envelope, headers)
         if text is not None and may_repeat_keys(text, usual):
             # Rare: read it again, noting the objects in which json kept only the last value.
             noted, repeats = _decode_noting_repeats(text)
-            return read_envelope(noted, fallback_version, transport_status, repeats)
+            return read_envelope(noted, fallback_version, transport_status, repeats, headers)
         if usual is not None:
             return usual
-    return read_envelope(data, fallback_version, transport_status, None)  # pyright: ignore[reportUnknownArgumentType] -- read as object
+    return read_envelope(data, fallback_version, transport_status, None, headers)  # pyright: ignore[reportUnknownArgumentType] -- read as object
 
 
 def _parse_other(
@@ -219,11 +220,11 @@ def _parse_other(
     # Asked of the type first, so that a hostile __class__ never runs; isinstance() then narrows.
     kind = type(source)
     if issubclass(kind, dict):
-        return _read_parsed(source, fallback_version, None, None)
+        return _read_parsed(source, fallback_version, None, None, None)
     if issubclass(kind, str) and isinstance(source, str):
-        return _parse_text(str.__str__(source), fallback_version, None)
+        return _parse_text(str.__str__(source), fallback_version, None, None)
     if issubclass(kind, (bytes, bytearray)) and isinstance(source, (bytes, bytearray)):
-        return _parse_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None)
+        return _parse_text(_decode_utf8(bytes(memoryview(source))), fallback_version, None, None)
     status, sent = read_status(source)
     headers = read_headers(source)
     body = read_body(source, status, sent, limit, headers)
@@ -248,7 +249,7 @@ def _parse_http_body(
             headers=headers,
         )
     try:
-        reply = _parse_text(_decode_utf8(body), fallback_version, status)
+        return _parse_text(_decode_utf8(body), fallback_version, status, headers)
     except EnvelopeError as error:
         raise EnvelopeError(
             f"{response_label(status, sent)} is not a CcaWebApi envelope: {error}",
@@ -256,23 +257,13 @@ def _parse_http_body(
             excerpt=body[:EXCERPT_CHARS].decode(errors="replace"),
             headers=headers,
         ) from None
-    # The reader builds the reply from the envelope; the headers come with the response.
-    return ApiResponse(
-        reply.request,
-        reply.version,
-        reply.status_code,
-        reply.result_code,
-        reply.raw_code,
-        reply.error,
-        reply.payload,
-        reply.envelope,
-        reply.version_text,
-        headers,
-    )
 
 
 def _parse_text(
-    text: str, fallback_version: ServerVersion | None, transport_status: int | None
+    text: str,
+    fallback_version: ServerVersion | None,
+    transport_status: int | None,
+    headers: Mapping[str, str] | None,
 ) -> ApiResponse:
     """JSON text as an envelope: its nesting bounded, parsed, then read."""
     text = text.removeprefix("\ufeff")
@@ -292,7 +283,7 @@ def _parse_text(
         data = _parse_json(text)
     except ValueError as error:
         raise _not_json(error, text) from None
-    return _read_parsed(data, fallback_version, transport_status, text)
+    return _read_parsed(data, fallback_version, transport_status, text, headers)
 
 
 # --- JSON text
