@@ -54,6 +54,7 @@ docs/client.md gives the figures.
 
 from __future__ import annotations
 
+from ._headers import read_headers
 from ._transport import (
     MAX_BODY,
     aread_body,
@@ -138,7 +139,7 @@ def _check(response: _Response, max_body: int | None) -> None:
     try:
         body = read_body(response, status, limit=limit)
     except EnvelopeError as error:
-        error.headers = _headers_of(response)
+        error.headers = read_headers(response)  # read only for an error: a snapshot costs time
         raise
     _raise_for(response, body, success)
 
@@ -152,7 +153,7 @@ async def _check_async(response: _Response, max_body: int | None) -> None:
     try:
         body = await aread_body(response, status, limit=limit)
     except EnvelopeError as error:
-        error.headers = _headers_of(response)
+        error.headers = read_headers(response)  # read only for an error: a snapshot costs time
         raise
     _raise_for(response, body, success)
 
@@ -191,13 +192,6 @@ def _is_json(content_type: str | None) -> bool:
         return False
     media_type = content_type.partition(";")[0].strip().lower()
     return media_type in _JSON_MEDIA_TYPES or media_type.endswith("+json")
-
-
-def _headers_of(response: _Response) -> Mapping[str, str] | None:
-    """The headers of *response*, read only for an error: a snapshot costs time."""
-    from ._headers import read_headers
-
-    return read_headers(response)
 
 
 def _raise_for(response: _Response, body: bytes, success: bool) -> None:
