@@ -664,6 +664,23 @@ def test_requests_headers_are_copied_from_their_store() -> None:
     assert requests_fields(CaseInsensitiveDict[str]()) == {}
 
 
+def test_headers_without_a_requests_table_are_none_to_the_requests_reader() -> None:
+    headers = _requests_headers()
+    del headers._store  # type: ignore[attr-defined]  # private in requests' stubs: tampered with
+    assert requests_fields(headers) is None
+    assert requests_fields(httpx.Headers({"Retry-After": "30"})) is None
+
+
+def test_headers_are_read_while_requests_is_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Response:
+        status_code = 401
+        content = FAILURE
+        headers: ClassVar[dict[str, str]] = {"Retry-After": "30"}
+
+    monkeypatch.delitem(sys.modules, "requests.structures")
+    assert from_response(Response()).headers == {"Retry-After": "30"}
+
+
 def test_requests_headers_skip_mapping_iteration(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(self: object) -> Iterator[str]:
         raise RuntimeError("read through Mapping")
