@@ -600,6 +600,18 @@ def test_headers_keep_no_response_alive(raw_url: str, httpx_client: httpx.Client
         assert reply.headers["via"] == "1.1 proxy-a, 1.1 proxy-b"
 
 
+def test_headers_come_with_a_body_read_twice_for_repeated_keys() -> None:
+    # A \\u escape could spell a key a second time, so such text is read again, noting repeats.
+    class Response:
+        status_code = 401
+        content = FAILURE.replace(b'"Error": ""', b'"Error": "\\u00e9"')
+        headers: ClassVar[dict[str, str]] = {"Retry-After": "30"}
+
+    reply = from_response(Response())
+    assert reply.error == "\u00e9"
+    assert reply.headers == {"Retry-After": "30"}
+
+
 def test_headers_are_none_without_a_response() -> None:
     assert from_response(FAILURE).headers is None
     assert from_response(FAILURE.decode()).headers is None
