@@ -19,6 +19,7 @@ Speed is measured in benchmarks/, never here.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from unittest import mock
 
 import pytest
@@ -30,6 +31,7 @@ from cca_result_codes import (
     RequestInfo,
     ResultCode,
     ServerVersion,
+    _general_reader,
     from_response,
 )
 from cca_result_codes import envelope as envelope_module
@@ -62,10 +64,18 @@ def warm_version_cache() -> None:
         from_response(usual(Version=version))
 
 
-# Module scope: hypothesis refuses function-scoped fixtures.
+# Module scope: hypothesis refuses function-scoped fixtures. The cache starts empty here:
+# holding at most 64 versions, it empties itself when full, and what the run's earlier tests
+# left in it must not decide whether a version read here is evicted before a test needs it.
 @pytest.fixture(scope="module", autouse=True)
-def _warm_cache() -> None:  # pyright: ignore[reportUnusedFunction] -- autouse
+def _warm_cache() -> Iterator[None]:  # pyright: ignore[reportUnusedFunction] -- autouse
+    cache = _general_reader.version_cache
+    saved = dict(cache)
+    cache.clear()
     warm_version_cache()
+    yield
+    cache.clear()
+    cache.update(saved)
 
 
 # --- the usual shape: the short reader answers, at every edge
@@ -215,6 +225,7 @@ def test_the_short_reader_gives_up_just_outside_its_shape(envelope: dict[str, ob
 
 def test_the_short_reader_takes_only_a_version_read_before() -> None:
     envelope = usual(Version="5.4.9")
+    _general_reader.version_cache.pop("5.4.9", None)  # as a server's first reply finds it
     assert read_usual(envelope, None) is None
     first = from_response(envelope)  # by the general reader, which caches the version
     assert read_usual(envelope, None) == first
