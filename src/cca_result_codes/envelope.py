@@ -197,9 +197,9 @@ def _read_parsed(
 
     *data* is what was parsed, *text* the JSON text it was parsed from (None
     for a dict given as is), and *transport_status* and *headers* the HTTP
-    response's status and headers (None without one). The short reader reads a plain dict in the
-    usual shape; everything else, and JSON text that may give a key twice,
-    goes to the general reader, the reference.
+    response's status and headers (None without one). The short reader
+    reads a plain dict in the usual shape; everything else, and JSON text
+    that may give a key twice, goes to the general reader, the reference.
     """
     if type(data) is dict:  # a subclass's own get() could disagree with its items
         envelope: dict[str, object] = data  # pyright: ignore[reportUnknownVariableType]
