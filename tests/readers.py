@@ -12,6 +12,12 @@ tests twice:
   general reader reads every envelope.
 
 A rule the short reader restates wrongly then fails under ``usual`` alone.
+
+HTTP responses are read the same way: ``envelope._parse_other()`` takes a
+read requests response through its short path
+(``_requests_reader.read_requests_response()``), and any other response
+through the general one. A module that assigns ``each_requests_path`` runs
+each test with the short path (``short``) and without it (``general``).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ if TYPE_CHECKING:
     from cca_result_codes import ServerVersion
 
 READERS = ("usual", "general")
+REQUESTS_PATHS = ("short", "general")
 # The versions of the usual shape: the short reader reads only a Version parsed before.
 USUAL_VERSIONS = ("5.4.6.1", "5.4.6", "5.4.8")
 
@@ -52,6 +59,20 @@ def each_reader(request: pytest.FixtureRequest) -> Iterator[str]:
         if reader == "general":
             patch.setattr(envelope_module, "read_usual", _short_reader_gives_up)
         yield reader
+
+
+def _requests_path_gives_up(_: object, __: object) -> None:
+    return None
+
+
+@pytest.fixture(scope="module", params=REQUESTS_PATHS, autouse=True)
+def each_requests_path(request: pytest.FixtureRequest) -> Iterator[str]:
+    """How requests responses are read: ``short`` (as shipped) or ``general`` (the reference)."""
+    path: str = request.param
+    with pytest.MonkeyPatch.context() as patch:
+        if path == "general":
+            patch.setattr(envelope_module, "read_requests_response", _requests_path_gives_up)
+        yield path
 
 
 @pytest.fixture

@@ -853,6 +853,111 @@ def test_a_registered_code_class_mixing_in_oserror_is_raised(
     assert is_retryable(raised) is True
 
 
+# --- raise_for_result() makes its exception as CcaApiError.__init__ would, without the call
+
+
+@pytest.mark.parametrize(
+    ("envelope", "cls", "code"),
+    [
+        (_failure(102, 401), errors.UnknownToken, ResultCode.UnknownToken),
+        (_failure(712, 409, Version="5.4.5"), errors.ListenInNoActiveConversationFound, None),
+        (_failure(127, 400), GeneralError, None),
+        (_failure(5000, 500), CcaApiError, None),
+    ],
+    ids=["known", "legacy", "unknown-in-a-block", "outside-every-block"],
+)
+def test_the_error_raised_is_the_one_the_keyword_call_makes(
+    envelope: dict[str, object], cls: type[CcaApiError], code: ResultCode | None
+) -> None:
+    reply = from_response(envelope)
+    raised = _raised(envelope)
+    assert type(raised) is cls
+    if code is not None:
+        assert raised.result_code is code
+    made = cls(
+        *raised.args,
+        result_code=reply.result_code,
+        raw_code=reply.raw_code,
+        status_code=reply.status_code,
+        error=reply.error,
+        response=reply,
+    )
+    assert vars(raised) == vars(made)
+    assert raised.args == made.args
+    assert raised.response == reply
+    clone = pickle.loads(pickle.dumps(raised))
+    assert (type(clone), clone.args, clone.raw_code) == (cls, raised.args, reply.raw_code)
+
+
+def test_a_class_with_a_result_code_of_its_own_keeps_it_when_the_code_is_unknown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(errors._CLASS_BY_CATEGORY))  # pyright: ignore[reportPrivateUsage]
+
+    class S(CcaApiError, category=Category.SUCCESS):
+        result_code = ResultCode.Pending
+
+    raised = _raised(_failure(7, 500))  # in the success block, with no code of its own
+    assert type(raised) is S
+    assert (raised.result_code, raised.raw_code) == (ResultCode.Pending, 7)
+    assert vars(raised)["result_code"] is ResultCode.Pending  # as __init__ sets it
+
+
+def test_the_usual_error_is_made_without_calling_init() -> None:
+    init_code = CcaApiError.__init__.__code__
+    calls: list[str] = []
+
+    def watch(frame: types.FrameType, event: str, _: object) -> None:
+        if event == "call" and frame.f_code is init_code:
+            calls.append(event)
+
+    reply = from_response(_failure(102, 401))
+    sys.setprofile(watch)
+    try:
+        with pytest.raises(errors.UnknownToken):
+            reply.raise_for_result()
+    finally:
+        sys.setprofile(None)
+    assert calls == []
+    sys.setprofile(watch)
+    try:
+        errors.UnknownToken("by hand")
+    finally:
+        sys.setprofile(None)
+    assert calls == ["call"]  # the watch sees the call when it is made
+
+
+def test_a_registered_class_with_its_own_new_or_init_is_called_with_the_keywords(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[tuple[str, dict[str, object]]] = []
+
+    class OwnNew(CcaApiError):
+        def __new__(cls, message: str, **keywords: Any) -> OwnNew:  # pyright: ignore[reportInconsistentConstructor] -- a spy that takes every keyword
+            seen.append(("new", keywords))
+            return super().__new__(cls, message)
+
+    class OwnInit(CcaApiError):
+        def __init__(self, message: str, **keywords: Any) -> None:
+            seen.append(("init", keywords))
+            super().__init__(message, **keywords)
+
+    shipped = dict(errors._CLASS_BY_CATEGORY)  # pyright: ignore[reportPrivateUsage]
+    for cls in (OwnNew, OwnInit):
+        monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(shipped))
+        registered = type(cls.__name__, (cls,), {}, category=Category.SUCCESS)
+        seen.clear()
+        raised = _raised(_failure(7, 500))
+        assert type(raised) is registered
+        assert [(kind, sorted(keywords)) for kind, keywords in seen] == [
+            (
+                "new" if cls is OwnNew else "init",
+                ["error", "raw_code", "response", "result_code", "status_code"],
+            )
+        ]
+        assert (raised.raw_code, raised.status_code, raised.error) == (7, 500, "why")
+
+
 # --- headers
 
 

@@ -18,8 +18,8 @@ import httpx
 import pytest
 import requests
 import urllib3
-from requests.structures import CaseInsensitiveDict
 
+import readers
 from cca_result_codes import (
     ApiResponse,
     EnvelopeError,
@@ -28,13 +28,15 @@ from cca_result_codes import (
     ServerVersion,
     from_response,
 )
-from cca_result_codes._headers import requests_fields
 from cca_result_codes.envelope import MAX_BODY
 from local_server import serve_routes
 from raw_server import Route, corrupt_gzip, cut_short, endless, fixed, serve_raw
 from vendor_table import SPEC_DIR
 
 EXAMPLE = (SPEC_DIR / "envelope-example.json").read_bytes()
+
+# Every test runs twice: requests responses through their short path, then through the general.
+each_requests_path = readers.each_requests_path
 
 
 def _envelope(status: int, response: object, version: str = "5.4.6.1") -> bytes:
@@ -651,98 +653,6 @@ def test_headers_that_cannot_be_read_count_as_absent() -> None:
 
     assert from_response(BadHeaders()).headers is None
     assert from_response(OddHeaders()).headers == {"via": "a", "z": "ok"}
-
-
-def _requests_response(headers: CaseInsensitiveDict[str]) -> requests.Response:
-    response = requests.Response()
-    response.status_code = 401
-    response._content = FAILURE  # as requests fills it
-    response.headers = headers
-    return response
-
-
-def _requests_headers() -> CaseInsensitiveDict[str]:
-    headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()
-    headers["Retry-After"] = "30"
-    headers["VIA"] = "1.1 a"
-    return headers
-
-
-def test_requests_headers_are_copied_from_their_store() -> None:
-    assert requests_fields(_requests_headers()) == {
-        "retry-after": ("Retry-After", "30"),
-        "via": ("VIA", "1.1 a"),
-    }
-    assert requests_fields(CaseInsensitiveDict[str]()) == {}
-
-
-def test_headers_without_a_requests_table_are_none_to_the_requests_reader() -> None:
-    headers = _requests_headers()
-    del headers._store  # type: ignore[attr-defined]  # private in requests' stubs: tampered with
-    assert requests_fields(headers) is None
-    assert requests_fields(httpx.Headers({"Retry-After": "30"})) is None
-
-
-def test_headers_are_read_while_requests_is_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Response:
-        status_code = 401
-        content = FAILURE
-        headers: ClassVar[dict[str, str]] = {"Retry-After": "30"}
-
-    monkeypatch.delitem(sys.modules, "requests.structures")
-    assert from_response(Response()).headers == {"Retry-After": "30"}
-
-
-def test_requests_headers_skip_mapping_iteration(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: object) -> Iterator[str]:
-        raise RuntimeError("read through Mapping")
-
-    monkeypatch.setattr(CaseInsensitiveDict, "__iter__", refuse)
-    reply = from_response(_requests_response(_requests_headers()))
-    assert reply.headers == {"Retry-After": "30", "Via": "1.1 a"}
-
-
-class _Folded(str):
-    __slots__ = ()
-
-
-@pytest.mark.parametrize(
-    ("folded", "pair", "kept"),
-    [
-        ("x-id", ("X-Id", 7), {}),
-        ("x-id", ("X-Id", _Folded("7")), {"X-Id": "7"}),
-        ("x-id", (_Folded("X-Id"), "7"), {"X-Id": "7"}),
-        ("x-id", ("X-Id", "7", "8"), None),
-        ("x-id", ["X-Id", "7"], {"X-Id": "7"}),
-        ("x-id", ("Other", "7"), None),
-        (_Folded("x-id"), ("X-Id", "7"), {"X-Id": "7"}),
-    ],
-    ids=[
-        "int-value",
-        "str-subclass-value",
-        "str-subclass-name",
-        "three",
-        "list",
-        "misfiled",
-        "str-subclass-key",
-    ],
-)
-def test_an_odd_requests_store_is_read_as_any_mapping(
-    folded: str, pair: object, kept: dict[str, str] | None
-) -> None:
-    headers = _requests_headers()
-    headers._store[folded] = pair  # type: ignore[attr-defined]  # private in requests' stubs: tampered with
-    assert requests_fields(headers) is None
-    expected = None if kept is None else {"Retry-After": "30", "Via": "1.1 a"} | kept
-    assert from_response(_requests_response(headers)).headers == expected
-
-
-def test_a_requests_store_that_is_not_an_ordered_dict_is_read_as_any_mapping() -> None:
-    headers = _requests_headers()
-    headers._store = dict(headers._store)  # type: ignore[attr-defined]  # private in requests' stubs: tampered with
-    assert requests_fields(headers) is None
-    reply = from_response(_requests_response(headers))
-    assert reply.headers == {"Retry-After": "30", "Via": "1.1 a"}
 
 
 # --- the wrong reader

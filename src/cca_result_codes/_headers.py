@@ -11,8 +11,6 @@ Loaded with the envelope reader, never at package import.
 
 from __future__ import annotations
 
-import sys
-from collections import OrderedDict
 from collections.abc import Mapping
 
 # typing costs import time; checkers treat this name as True.
@@ -20,7 +18,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["Headers", "read_headers"]
+__all__ = ["Headers", "headers_of_fields", "read_headers"]
 
 
 class Headers(Mapping[str, str]):  # noqa: PLW1641 -- equal to dicts, which are unhashable
@@ -44,13 +42,6 @@ class Headers(Mapping[str, str]):  # noqa: PLW1641 -- equal to dicts, which are 
             first = joined.get(folded)
             joined[folded] = (name, value) if first is None else (first[0], f"{first[1]}, {value}")
         self._fields = joined
-
-    @classmethod
-    def _of_fields(cls, fields: dict[str, tuple[str, str]]) -> Headers:
-        """Headers holding *fields*, folded name to (name, value), as they are."""
-        headers = cls.__new__(cls)
-        headers._fields = fields
-        return headers
 
     def __getitem__(self, name: str) -> str:
         if not isinstance(name, str):  # pyright: ignore[reportUnnecessaryIsInstance] -- callers may pass anything
@@ -96,13 +87,6 @@ def read_headers(response: object) -> Headers | None:
     try:
         # getattr() gives Any: the object is duck-typed, and read under the guard.
         headers = getattr(response, "headers")  # noqa: B009
-        # ## HACK: benchmarks/run.py, row "from_response(r).raise_for_result()": requests'
-        # headers are copied from their store, which holds what Headers holds. Through
-        # Mapping.items() the copy takes twice as long, a quarter of the peer's whole path.
-        if type(headers) is _requests_headers_type():
-            known = requests_fields(headers)
-            if known is not None:
-                return Headers._of_fields(known)  # pyright: ignore[reportPrivateUsage] -- same module
         pairs: Iterable[tuple[object, object]] = headers.items()
         fields = [
             (str.__str__(name), str.__str__(value))
@@ -118,29 +102,8 @@ def read_headers(response: object) -> Headers | None:
     return Headers(fields)
 
 
-def _requests_headers_type() -> type | None:
-    """requests' ``CaseInsensitiveDict`` when requests is loaded; never imports it."""
-    return getattr(sys.modules.get("requests.structures"), "CaseInsensitiveDict", None)
-
-
-def requests_fields(headers: object) -> dict[str, tuple[str, str]] | None:
-    """The fields of requests' ``CaseInsensitiveDict`` *headers*, as Headers keeps them.
-
-    Its store maps each name, folded, to the name as first set and its value.
-    None, for the general path to decide, unless every entry is a pair of
-    plain strings filed under its folded name.
-    """
-    store: object = getattr(headers, "_store", None)
-    if type(store) is not OrderedDict:
-        return None
-    entries: OrderedDict[object, object] = store  # pyright: ignore[reportUnknownVariableType] -- read as object
-    fields: dict[str, tuple[str, str]] = {}
-    for folded, pair in entries.items():
-        # pyright sees the pair's items as unknown: each is read as an object.
-        if type(folded) is not str or type(pair) is not tuple or len(pair) != 2:  # pyright: ignore[reportUnknownArgumentType]
-            return None
-        name, value = pair  # pyright: ignore[reportUnknownVariableType]
-        if type(name) is not str or type(value) is not str or name.lower() != folded:  # pyright: ignore[reportUnknownArgumentType]
-            return None
-        fields[folded] = (name, value)
-    return fields
+def headers_of_fields(fields: dict[str, tuple[str, str]]) -> Headers:
+    """Headers holding *fields*, folded name to (name, value), as they are: already checked."""
+    headers = Headers.__new__(Headers)
+    headers._fields = fields  # pyright: ignore[reportPrivateUsage] -- its own module's class
+    return headers

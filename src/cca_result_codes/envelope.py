@@ -42,7 +42,9 @@ The rules, for input that is odd but not hostile:
 How the reading is laid out, as ``json`` lays out its scanners:
 
 - this module turns each kind of input into a parsed envelope: a dict as it
-  is, JSON text through ``json``, an HTTP response through ``_transport``;
+  is, JSON text through ``json``, an HTTP response through ``_transport``
+  (``_parse_other()`` chooses: a read requests response goes through
+  ``_requests_reader``, its short path);
 - ``_read_parsed()``, below, is the one place that chooses a reader: the
   short reader (``_short_reader.read_usual()``) for the shape CcaWebApi
   usually sends, then the general reader
@@ -57,6 +59,7 @@ from __future__ import annotations
 
 from ._general_reader import SUCCESS, read_envelope
 from ._headers import read_headers
+from ._requests_reader import read_requests_response
 from ._short_reader import may_repeat_keys, read_usual
 from ._transport import (
     MAX_BODY,
@@ -216,7 +219,16 @@ def _read_parsed(
 def _parse_other(
     source: object, fallback_version: ServerVersion | None, limit: int | None
 ) -> ApiResponse:
-    """Subclasses of dict, str and bytes, and HTTP response objects."""
+    """Subclasses of dict, str and bytes, and HTTP response objects.
+
+    The one place that chooses how a response is read: a read requests
+    response by ``_requests_reader``, its short path; any other by the
+    general path, ``read_status()``, ``read_headers()`` and ``read_body()``.
+    """
+    known = read_requests_response(source, limit)
+    if known is not None:
+        status_code, content, snapshot = known
+        return _parse_http_body(content, fallback_version, status_code, status_code, snapshot)
     # Asked of the type first, so that a hostile __class__ never runs; isinstance() then narrows.
     kind = type(source)
     if issubclass(kind, dict):
