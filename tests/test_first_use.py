@@ -1,8 +1,9 @@
 """What the package builds on first use is whole when another thread first sees it.
 
 The name index of ``ResultCode.from_name()``, the categories behind
-``ResultCode.category`` and the package's lazy attributes are made on first
-use. A thread that arrives while another is building must never see half of it.
+``ResultCode.category``, the versions behind ``ResultCode.since`` and the
+package's lazy attributes are made on first use. A thread that arrives
+while another is building must never see half of it.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def look_up(index):
         name = names[index * 7 % len(names)]
         assert ResultCode.from_name(name.lower()).name == name
         assert ResultCode[name].category.name == package.Category.of(ResultCode[name]).name
+        assert ResultCode[name].since >= package.ServerVersion(5, 4, 6)
+        assert type(ResultCode[name].since) is package.versions.ServerVersion
         assert package.errors.CcaApiError.for_code(ResultCode[name]) is not None
     except BaseException as error:
         failures.append(repr(error))
@@ -75,7 +78,7 @@ print(len(failures), failures[:3])
 @pytest.mark.parametrize("attempt", range(3))
 def test_threads_racing_on_first_use_in_a_fresh_interpreter(attempt: int) -> None:
     # 32 threads behind a barrier, switching every microsecond: the first lookups by name,
-    # the first category reads and the first package attribute all race.
+    # the first category and since reads and the first package attribute all race.
     result = subprocess.run(
         [sys.executable, "-c", RACE], capture_output=True, text=True, check=True, timeout=120
     )

@@ -45,7 +45,7 @@ def test_import_loads_none_of_the_heavy_modules(module: str) -> None:
 def test_the_package_loads_the_table_and_nothing_else_of_its_own() -> None:
     loaded = _loaded_by("cca_result_codes")
     own = sorted(name for name in loaded if name.startswith("cca_result_codes."))
-    assert own == ["cca_result_codes.codes", "cca_result_codes.versions"]
+    assert own == ["cca_result_codes.codes"]
 
 
 def test_the_categories_load_on_first_use() -> None:
@@ -63,6 +63,25 @@ def test_the_categories_load_on_first_use() -> None:
         check=True,
     )
     assert result.stdout == "general errors\nTrue\n"
+
+
+def test_the_versions_load_on_the_first_read_of_since() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, cca_result_codes\n"
+            "assert 'cca_result_codes.versions' not in sys.modules\n"
+            "code = cca_result_codes.ResultCode.TooMuchData\n"
+            "print(repr(code.since), 'since' in vars(code))\n"
+            "print('cca_result_codes.versions' in sys.modules)\n"
+            "print(repr(cca_result_codes.ResultCode.Success.since))\n",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "ServerVersion(5, 4, 8, 0) True\nTrue\nServerVersion(5, 4, 6, 0)\n"
 
 
 def test_the_hooks_load_neither_requests_nor_httpx() -> None:

@@ -21,14 +21,14 @@ What the package offers:
   (envelopes for tests) and ``exports`` (the table as JSON, CSV, Markdown and
   more), imported by name.
 
-``import cca_result_codes`` loads only the table: the categories, the
-envelope parser, the exceptions and the legacy tables load on first use.
+``import cca_result_codes`` loads only the table: ``ServerVersion``, the
+categories, the envelope parser, the exceptions and the legacy tables load
+on first use.
 """
 
 from __future__ import annotations
 
 from .codes import ResultCode
-from .versions import ServerVersion
 
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     )
     from .legacy import LegacyCodeError
     from .retrying import is_transient, wait_retry_after
+    from .versions import ServerVersion
 
 __all__ = [
     "ApiResponse",
@@ -84,8 +85,8 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-# The categories, the envelope parser, its exceptions and the legacy tables load on first use
-# (PEP 562), so that "import cca_result_codes" costs little more than the table.
+# The versions, the categories, the envelope parser, its exceptions and the legacy tables load
+# on first use (PEP 562), so that "import cca_result_codes" costs little more than the table.
 _LAZY_MODULES = {
     "Category": "categories",
     "ApiResponse": "envelope",
@@ -109,11 +110,12 @@ _LAZY_MODULES = {
     "LegacyCodeError": "legacy",
     "is_transient": "retrying",
     "wait_retry_after": "retrying",
+    "ServerVersion": "versions",
 }
 
 
 # Every public module is an attribute of the package from the start, as if imported with it;
-# all but codes and versions load on first use.
+# all but codes load on first use.
 _SUBMODULES = frozenset(
     {
         "auth",

@@ -18,41 +18,62 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from .versions import UNIFIED_IN, ServerVersion, as_server_version
-
 # typing costs import time; checkers treat this name as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TypeVar, overload
 
     from .categories import Category
+    from .versions import ServerVersion
 
     _Default = TypeVar("_Default")
 
 __all__ = ["ResultCode"]
 
-_V5_4_7 = ServerVersion(5, 4, 7, 0)
-_V5_4_8 = ServerVersion(5, 4, 8, 0)
+# The "since" column: the release that added the code. A ServerVersion is made on the first
+# read of ``since``, so that the table loads without the versions module.
+_BASE = None  # 5.4.6, the base release: versions.UNIFIED_IN
+_V5_4_7 = (5, 4, 7)
+_V5_4_8 = (5, 4, 8)
 _WRITTEN_BY_LIBRARY = "The vendor gives no description; this library wrote one from the name."
 
 
-class _CategoryOnFirstRead:
-    """``ResultCode.category``: found on the first read, then kept in the member's own dict.
+class _OnFirstRead:
+    """A member attribute found on its first read, then kept in the member's own dict.
 
     A descriptor without ``__set__``, so that the member's dict answers every
-    later read at the speed of a plain attribute. The categories load only
-    when a category is first wanted.
+    later read at the speed of a plain attribute. What it needs loads only
+    when it is first wanted.
     """
+
+    def __init__(self, find: Callable[[ResultCode], object]) -> None:
+        self._find = find
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
 
     def __get__(self, member: ResultCode | None, owner: object = None) -> object:
         if member is None:
             return self
-        from .categories import Category
+        value = self._find(member)
+        vars(member)[self._name] = value
+        return value
 
-        # Every row lies in a block (tests/test_table.py), so this is never None.
-        block = Category.of(member._value_)
-        vars(member)["category"] = block
-        return block
+
+def _category_of(member: ResultCode) -> Category | None:
+    from .categories import Category
+
+    # Every row lies in a block (tests/test_table.py), so this is never None.
+    return Category.of(member._value_)
+
+
+def _since_of(member: ResultCode) -> ServerVersion:
+    from .versions import UNIFIED_IN, ServerVersion
+
+    parts = member._since_parts  # pyright: ignore[reportPrivateUsage] -- the row, as __new__ kept it
+    return UNIFIED_IN if parts is None else ServerVersion(*parts)
 
 
 # No @unique: it costs import time; a test proves that no number has two names.
@@ -107,10 +128,16 @@ class ResultCode(IntEnum):
         Found on the first read, so that importing the table does not build
         the categories too; a plain attribute of the member after that.
         """
+        since: ServerVersion
+        """The first server version with this code: 5.4.6.0 (the base) or later.
+
+        Made on the first read, as ``category`` is.
+        """
     else:
-        category = _CategoryOnFirstRead()
-    since: ServerVersion
-    """The first server version with this code: 5.4.6.0 (the base) or later."""
+        category = _OnFirstRead(_category_of)
+        since = _OnFirstRead(_since_of)
+    _since_parts: tuple[int, int, int] | None
+    # The row's since column as written (None for the base); ``since`` reads it.
     legacy_code: int | None
     """The number the code had before 5.4.6, or None when it was not renumbered.
 
@@ -122,7 +149,7 @@ class ResultCode(IntEnum):
         cls,
         value: int,
         description: str = "",
-        since: ServerVersion = UNIFIED_IN,
+        since: tuple[int, int, int] | None = _BASE,
         legacy_code: int | None = None,
         note: str = "",
         /,
@@ -135,14 +162,14 @@ class ResultCode(IntEnum):
         member._value_ = value
         member.description = description
         member.note = note
-        member.since = since
+        member._since_parts = since
         member.legacy_code = legacy_code
         return member
 
     # success
     Success = 0, "No error"
     Pending = 1, "Request is accepted but pending"
-    SuccessListRunning = 2, "No error, with warning list is running", UNIFIED_IN, 3
+    SuccessListRunning = 2, "No error, with warning list is running", _BASE, 3
 
     # general errors
     Failed = 100, "General error"
@@ -156,7 +183,7 @@ class ResultCode(IntEnum):
     AlreadyLoggedIn = (
         108,
         "Already logged",
-        UNIFIED_IN,
+        _BASE,
         None,
         'The vendor\'s table adds the editorial note "[-> TO SESSION ?]" to this description.',
     )
@@ -183,7 +210,7 @@ class ResultCode(IntEnum):
     TaskNoDefaultWorkingDir = (
         200,
         "Unknown question",
-        UNIFIED_IN,
+        _BASE,
         None,
         "Likely a copy slip in the vendor's table: the name speaks of a missing default"
         " working directory, and the text repeats 202 SurveyUnknownQuestion.",
@@ -225,7 +252,7 @@ class ResultCode(IntEnum):
     UpdateFailedNameAlreadyUsed = (
         601,
         "name already used",
-        UNIFIED_IN,
+        _BASE,
         None,
         'The vendor\'s table adds the editorial note "[AlreadyExists]" to this description,'
         " likely pointing at 109 AlreadyExists.",
@@ -244,19 +271,19 @@ class ResultCode(IntEnum):
     ListenInNetworkProblem = 706, "Network problem"
     ListenInLocationNotFound = 707, "Location doesn't exist"
     ListenInNoAgentFound = 708, "Agent doesn't exist"
-    ListenInPickUpTelephone = 709, "Supervisor telephone should be picked up", UNIFIED_IN, 710
-    ListenInNoActiveCallFound = 710, "No active call for agent", UNIFIED_IN, 711
-    ListenInNoActiveConversationFound = 711, "No active conversation", UNIFIED_IN, 712
-    ListenInTapiError = 712, "TAPI error", UNIFIED_IN, 713
+    ListenInPickUpTelephone = 709, "Supervisor telephone should be picked up", _BASE, 710
+    ListenInNoActiveCallFound = 710, "No active call for agent", _BASE, 711
+    ListenInNoActiveConversationFound = 711, "No active conversation", _BASE, 712
+    ListenInTapiError = 712, "TAPI error", _BASE, 713
     ListenInActiveConversationInConference = (
         713,
         "No active conversation",
-        UNIFIED_IN,
+        _BASE,
         714,
         "Likely a copy slip in the vendor's table: the name speaks of an active conversation"
         " in a conference, and the text repeats 711 ListenInNoActiveConversationFound.",
     )
-    ListenInCallEnd = 714, "End listen-in call", UNIFIED_IN, 715
+    ListenInCallEnd = 714, "End listen-in call", _BASE, 715
 
     # quota errors; 809 to 812 were renumbered in 5.4.6
     QuotaNotReceived = 801, "Quota no quota received"
@@ -267,18 +294,18 @@ class ResultCode(IntEnum):
     QuotaBrokerNotFound = 806, "Quota broker not found"
     QuotaQuestionNotAllowed = 807, "Quota question not allowed"
     QuotaInvalidToken = 808, "Quota invalid token"
-    QuotaLockFailed = 809, "Quota lock failed", UNIFIED_IN, 810
-    QuotaAvailabilityGetFailed = 810, "Quota availability get failed", UNIFIED_IN, 811
+    QuotaLockFailed = 809, "Quota lock failed", _BASE, 810
+    QuotaAvailabilityGetFailed = 810, "Quota availability get failed", _BASE, 811
     QuotaSetFaceAllocationForQuestionNotAllowed = (
         811,
         "Quota set face allocation for question not allowed",
-        UNIFIED_IN,
+        _BASE,
         812,
     )
     QuotaSetWebAllocationForQuestionNotAllowed = (
         812,
         "Quota set web allocation for question not allowed",
-        UNIFIED_IN,
+        _BASE,
         813,
     )
 
@@ -298,9 +325,9 @@ class ResultCode(IntEnum):
     ManualDialMaxNumberOfCallsExceeded = 913, "Maximum number of calls exceeded"
 
     # Recording Management Service errors
-    JobInitFailed = 1001, "Job initialisation failed", UNIFIED_IN, None, _WRITTEN_BY_LIBRARY
-    JobDone = 1002, "Job done", UNIFIED_IN, None, _WRITTEN_BY_LIBRARY
-    JobFailed = 1003, "Job failed", UNIFIED_IN, None, _WRITTEN_BY_LIBRARY
+    JobInitFailed = 1001, "Job initialisation failed", _BASE, None, _WRITTEN_BY_LIBRARY
+    JobDone = 1002, "Job done", _BASE, None, _WRITTEN_BY_LIBRARY
+    JobFailed = 1003, "Job failed", _BASE, None, _WRITTEN_BY_LIBRARY
 
     # CcaAPI-specific errors: made by the CcaAPI client, never sent by a CCA server
     NoCcaConnection = 10000, "No CCA connection"
@@ -366,6 +393,8 @@ class ResultCode(IntEnum):
         >>> code.available_in("5.4.7"), code.available_in("5.4.8")
         (False, True)
         """
+        from .versions import as_server_version
+
         return as_server_version(version, "available_in()'s version") >= self.since
 
     @classmethod
@@ -415,8 +444,10 @@ class ResultCode(IntEnum):
         return _MEMBER_BY_NUMBER.get(number, default)
 
 
-# A plain dict: the hot lookup path skips the Enum machinery (and _value_ its properties).
-_MEMBER_BY_NUMBER: dict[int, ResultCode] = {member._value_: member for member in ResultCode}
+# A plain dict: the hot lookup path skips the Enum machinery. Copied from the enum's own index
+# of values, which holds each member under its number: iterating the class costs import time.
+# typeshed types that index dict[Any, Enum]; this class's index holds only its own members.
+_MEMBER_BY_NUMBER: dict[int, ResultCode] = dict(ResultCode._value2member_map_)  # pyright: ignore[reportAssignmentType]
 
 
 # Made on the first lookup by name, not at import: folding 107 names costs import time.
