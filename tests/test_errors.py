@@ -44,6 +44,7 @@ from cca_result_codes import (
     from_response,
     is_retryable,
 )
+from cca_result_codes import response as response_module
 from pinned import RETRYABLE_NAMES
 from vendor_table import VendorRow, read_rows
 
@@ -903,28 +904,22 @@ def test_a_class_with_a_result_code_of_its_own_keeps_it_when_the_code_is_unknown
     assert vars(raised)["result_code"] is ResultCode.Pending  # as __init__ sets it
 
 
-def test_the_usual_error_is_made_without_calling_init() -> None:
-    init_code = CcaApiError.__init__.__code__
-    calls: list[str] = []
+def test_the_usual_error_is_made_without_calling_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A spy in place of CcaApiError.__init__, which raise_for_result() knows as its own.
+    calls: list[tuple[object, ...]] = []
+    init = CcaApiError.__init__
 
-    def watch(frame: types.FrameType, event: str, _: object) -> None:
-        if event == "call" and frame.f_code is init_code:
-            calls.append(event)
+    def spy(self: CcaApiError, *args: Any, **keywords: Any) -> None:
+        calls.append(args)
+        init(self, *args, **keywords)
 
-    reply = from_response(_failure(102, 401))
-    sys.setprofile(watch)
-    try:
-        with pytest.raises(errors.UnknownToken):
-            reply.raise_for_result()
-    finally:
-        sys.setprofile(None)
+    monkeypatch.setattr(CcaApiError, "__init__", spy)
+    monkeypatch.setattr(response_module, "_INIT", spy)
+    raised = _raised(_failure(102, 401))
+    assert (type(raised), raised.raw_code, raised.status_code) == (errors.UnknownToken, 102, 401)
     assert calls == []
-    sys.setprofile(watch)
-    try:
-        errors.UnknownToken("by hand")
-    finally:
-        sys.setprofile(None)
-    assert calls == ["call"]  # the watch sees the call when it is made
+    errors.UnknownToken("by hand")
+    assert calls == [("by hand",)]  # the spy sees the call when it is made
 
 
 def test_a_registered_class_with_its_own_new_or_init_is_called_with_the_keywords(
