@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import types
 from http import HTTPStatus
 from typing import TYPE_CHECKING
 from unittest import mock
@@ -297,3 +298,12 @@ def test_a_header_table_that_is_gone_is_left_to_the_general_path() -> None:
     response = _response(headers=headers)
     assert read_requests_response(response, None) is None
     assert from_response(response).headers is None
+
+
+def test_a_requests_models_module_without_its_classes_leaves_responses_to_the_general_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    response = _response()
+    monkeypatch.setitem(sys.modules, "requests.models", types.ModuleType("requests.models"))
+    assert read_requests_response(response, None) is None
+    assert from_response(response).headers == {"Retry-After": "30", "Via": "1.1 a"}

@@ -52,7 +52,7 @@ def read_requests_response(
     # it reads the response in a third of the time of the general path, which asks for each
     # attribute under a guard and copies the headers through Mapping.items().
     models = sys.modules.get("requests.models")
-    if models is None or type(response) is not models.Response:
+    if type(response) is not getattr(models, "Response", None):
         return None
     attributes = response.__dict__
     status = attributes.get("status_code")
@@ -63,7 +63,7 @@ def read_requests_response(
         or not STATUS_MIN <= status <= STATUS_MAX
         or type(body) is not bytes
         or (limit is not None and len(body) > limit)
-        or type(headers) is not models.CaseInsensitiveDict
+        or type(headers) is not getattr(models, "CaseInsensitiveDict", None)
     ):
         return None
     # The table maps each name, folded, to the name as first set and its value: as Headers.
