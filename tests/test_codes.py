@@ -315,6 +315,42 @@ def test_the_name_index_is_built_once_on_the_first_lookup(monkeypatch: pytest.Mo
     assert len(folded) == 1 + 107 + 1
 
 
+@pytest.mark.parametrize(
+    ("name", "since"),
+    [("Success", (5, 4, 6, 0)), ("ListUnknownField", (5, 4, 7, 0)), ("TooMuchData", (5, 4, 8, 0))],
+)
+def test_since_is_made_on_first_read_and_kept_on_the_member(
+    name: str, since: tuple[int, int, int, int]
+) -> None:
+    code = ResultCode[name]
+    vars(code).pop("since", None)
+    assert code.since == ServerVersion(*since)
+    assert type(code.since) is ServerVersion
+    assert vars(code)["since"] is code.since  # read back from the member itself
+    assert ResultCode.since is vars(ResultCode)["since"]
+
+
+def test_the_first_read_descriptor_finds_once_and_keeps_the_value_under_its_name() -> None:
+    found: list[ResultCode] = []
+
+    def find(member: ResultCode) -> object:
+        found.append(member)
+        return "found"
+
+    from cca_result_codes.codes import _OnFirstRead  # pyright: ignore[reportPrivateUsage]
+
+    descriptor = _OnFirstRead(find)
+    descriptor.__set_name__(ResultCode, "probe")
+    member = ResultCode.JobDone
+    try:
+        assert descriptor.__get__(member) == "found"
+        assert vars(member)["probe"] == "found"
+        assert found == [ResultCode.JobDone]
+        assert descriptor.__get__(None, ResultCode) is descriptor
+    finally:
+        vars(member).pop("probe", None)
+
+
 def test_a_category_is_found_on_first_read_and_kept_on_the_member() -> None:
     code = ResultCode.ListenInBusy
     vars(code).pop("category", None)

@@ -47,9 +47,10 @@ class _OnFirstRead:
     when it is first wanted.
     """
 
+    _name: str  # the attribute's name, given by __set_name__ when the class is made
+
     def __init__(self, find: Callable[[ResultCode], object]) -> None:
         self._find = find
-        self._name = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name

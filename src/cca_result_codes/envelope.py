@@ -70,6 +70,7 @@ from ._transport import (
     read_status,
     response_label,
 )
+from ._wire import MISSING
 from .errors import EnvelopeError
 from .response import ApiResponse, RequestInfo
 from .versions import ServerVersion, as_server_version
@@ -174,7 +175,7 @@ async def afrom_response(
         status, sent = read_status(source)
         headers = read_headers(source)
         body = await aread_body(source, status, sent, limit, headers)
-        return _parse_http_body(body, fallback_version, status, sent, headers)
+        return _parse_http_body(body, fallback_version, status, headers, sent)
     except EnvelopeError:
         raise
     except Exception as error:
@@ -228,7 +229,7 @@ def _parse_other(
     known = read_requests_response(source, limit)
     if known is not None:
         status_code, content, snapshot = known
-        return _parse_http_body(content, fallback_version, status_code, status_code, snapshot)
+        return _parse_http_body(content, fallback_version, status_code, snapshot)
     # Asked of the type first, so that a hostile __class__ never runs; isinstance() then narrows.
     kind = type(source)
     if issubclass(kind, dict):
@@ -240,17 +241,21 @@ def _parse_other(
     status, sent = read_status(source)
     headers = read_headers(source)
     body = read_body(source, status, sent, limit, headers)
-    return _parse_http_body(body, fallback_version, status, sent, headers)
+    return _parse_http_body(body, fallback_version, status, headers, sent)
 
 
 def _parse_http_body(
     body: bytes,
     fallback_version: ServerVersion | None,
     status: int | None,
-    sent: object,
     headers: Mapping[str, str] | None,
+    sent: object = MISSING,
 ) -> ApiResponse:
-    """The body of an HTTP response, read by ``_transport``, as an envelope with its headers."""
+    """The body of an HTTP response as an envelope with its headers.
+
+    *sent*, the value the status was read from, is named in messages only
+    when *status* is None (``_transport.response_label()``).
+    """
     if not body:
         if status is not None and 200 <= status < 300:
             # No body (204, 205, a HEAD): a success, with nothing that could come from the server.
