@@ -304,6 +304,10 @@ def test_a_requests_models_module_without_its_classes_leaves_responses_to_the_ge
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     response = _response()
-    monkeypatch.setitem(sys.modules, "requests.models", types.ModuleType("requests.models"))
+    stub = types.ModuleType("requests.models")
+    monkeypatch.setitem(sys.modules, "requests.models", stub)
+    assert read_requests_response(response, None) is None
+    assert from_response(response).headers == {"Retry-After": "30", "Via": "1.1 a"}
+    stub.Response = requests.Response  # type: ignore[attr-defined]  # half a stub
     assert read_requests_response(response, None) is None
     assert from_response(response).headers == {"Retry-After": "30", "Via": "1.1 a"}
