@@ -44,7 +44,6 @@ from cca_result_codes import (
     from_response,
     is_retryable,
 )
-from cca_result_codes import response as response_module
 from pinned import RETRYABLE_NAMES
 from vendor_table import VendorRow, read_rows
 
@@ -905,7 +904,7 @@ def test_a_class_with_a_result_code_of_its_own_keeps_it_when_the_code_is_unknown
 
 
 def test_the_usual_error_is_made_without_calling_init(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A spy in place of CcaApiError.__init__, which raise_for_result() knows as its own.
+    # A spy in place of CcaApiError.__init__: the classes the library ships are made without it.
     calls: list[tuple[object, ...]] = []
     init = CcaApiError.__init__
 
@@ -914,7 +913,6 @@ def test_the_usual_error_is_made_without_calling_init(monkeypatch: pytest.Monkey
         init(self, *args, **keywords)
 
     monkeypatch.setattr(CcaApiError, "__init__", spy)
-    monkeypatch.setattr(response_module, "_INIT", spy)
     raised = _raised(_failure(102, 401))
     assert (type(raised), raised.raw_code, raised.status_code) == (errors.UnknownToken, 102, 401)
     assert calls == []
@@ -951,6 +949,58 @@ def test_a_registered_class_with_its_own_new_or_init_is_called_with_the_keywords
             )
         ]
         assert (raised.raw_code, raised.status_code, raised.error) == (7, 500, "why")
+
+
+class _Tagged(Exception):
+    """A base whose __init__ runs after CcaApiError's, through its super().__init__()."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.tag = "seen"
+
+
+class _Marking(type):
+    """A metaclass that marks every instance its classes make."""
+
+    def __call__(cls, *args: Any, **keywords: Any) -> Any:
+        made = super().__call__(*args, **keywords)
+        made.via_metaclass = True
+        return made
+
+
+def test_a_registered_class_with_another_base_or_a_metaclass_is_called(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shipped = dict(errors._CLASS_BY_CATEGORY)  # pyright: ignore[reportPrivateUsage]
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(shipped))
+
+    class Tagged(CcaApiError, _Tagged, category=Category.SUCCESS):
+        pass
+
+    raised = _raised(_failure(7, 500))
+    assert type(raised) is Tagged
+    assert vars(raised)["tag"] == "seen"
+
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(shipped))
+
+    class Marked(CcaApiError, metaclass=_Marking, category=Category.SUCCESS):
+        pass
+
+    raised = _raised(_failure(7, 500))
+    assert type(raised) is Marked
+    assert vars(raised)["via_metaclass"] is True
+
+    monkeypatch.setattr(errors, "_CLASS_BY_CATEGORY", dict(shipped))
+
+    class Stopping(CcaApiError, StopIteration, category=Category.SUCCESS):
+        pass
+
+    raised = _raised(_failure(7, 500))
+    assert type(raised) is Stopping
+    assert (
+        raised.value
+        == "500 unknown result code 7 \N{EM DASH} why [GET http://cca/CcaWebApi/agents]"
+    )
 
 
 # --- headers

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import types
 from http import HTTPStatus
 from typing import TYPE_CHECKING
@@ -311,3 +312,82 @@ def test_a_requests_models_module_without_its_classes_leaves_responses_to_the_ge
     stub.Response = requests.Response  # type: ignore[attr-defined]  # half a stub
     assert read_requests_response(response, None) is None
     assert from_response(response).headers == {"Retry-After": "30", "Via": "1.1 a"}
+
+
+class _StubResponse:
+    """A response class of a stub of requests.models, whose headers are a plain dict."""
+
+    def __init__(self) -> None:
+        self.status_code = 401
+        self._content = FAILURE
+        self.headers = {"Retry-After": "5"}
+
+    @property
+    def content(self) -> bytes:
+        return self._content
+
+
+def test_a_stub_of_requests_models_leaves_its_responses_to_the_general_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stub = types.ModuleType("requests.models")
+    stub.Response = _StubResponse  # type: ignore[attr-defined]  # a stub
+    stub.CaseInsensitiveDict = dict  # type: ignore[attr-defined]  # as above
+    monkeypatch.setitem(sys.modules, "requests.models", stub)
+    assert read_requests_response(_StubResponse(), None) is None
+    reply = from_response(_StubResponse())
+    assert (reply.raw_code, reply.headers) == (102, {"Retry-After": "5"})
+
+
+def test_a_stub_that_fails_on_any_attribute_leaves_every_input_to_the_general_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stub = types.ModuleType("requests.models")
+
+    def refuse(name: str) -> object:
+        raise ImportError(f"no {name} in this stub")
+
+    stub.__getattr__ = refuse  # type: ignore[method-assign]  # a module's own __getattr__
+    monkeypatch.setitem(sys.modules, "requests.models", stub)
+
+    class Envelope(dict[str, object]):
+        pass
+
+    assert read_requests_response(_response(), None) is None
+    assert from_response(_StubResponse()).raw_code == 102
+    assert from_response(Envelope(StatusCode=200, Response=1)).payload == 1
+
+
+def test_headers_changed_by_another_thread_while_they_are_read_lose_nothing() -> None:
+    headers = _headers(*((f"X-{number}", str(number)) for number in range(200)))
+    response = _response(headers=headers)
+    stop = threading.Event()
+
+    def churn() -> None:
+        while not stop.is_set():
+            headers["Late"] = "1"
+            del headers["Late"]
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    thread = threading.Thread(target=churn)
+    thread.start()
+    try:
+        replies = [from_response(response) for _ in range(2000)]
+    finally:
+        stop.set()
+        thread.join()
+        sys.setswitchinterval(interval)
+    assert {reply.raw_code for reply in replies} == {102}
+
+
+@pytest.mark.parametrize("path", ["short", "general"])
+def test_the_body_is_marked_consumed_as_reading_content_marks_it(path: str) -> None:
+    response = _response()
+    assert response._content_consumed is False  # type: ignore[attr-defined]  # as requests' constructor leaves it
+    if path == "short":
+        from_response(response)
+    else:
+        _general_outcome(response, None)
+    assert response._content_consumed is True  # type: ignore[attr-defined]  # as content leaves it
+    assert b"".join(response.iter_content(16)) == FAILURE

@@ -44,40 +44,46 @@ def read_requests_response(
     """The status, body and headers of a read requests *response*; None for the general path.
 
     None unless *response* is in the state described in the module's
-    docstring, with a body of at most *limit* bytes (None: no limit). Reads
-    attributes only: no property and no method of the response or of its
-    headers runs.
+    docstring, with a body of at most *limit* bytes (None: no limit), and
+    None when anything fails while it is read (a stub of requests, a table
+    changed by another thread): the general path then decides. No property
+    and no method of the response or of its headers runs; as reading
+    ``content`` does, it marks the body consumed.
     """
     # ## HACK: the whole function. benchmarks/run.py, row "from_response(r).raise_for_result()":
     # it reads the response in a third of the time of the general path, which asks for each
     # attribute under a guard and copies the headers through Mapping.items().
-    models = sys.modules.get("requests.models")
-    if type(response) is not getattr(models, "Response", None):
-        return None
-    attributes = response.__dict__
-    status = attributes.get("status_code")
-    body = attributes.get("_content")
-    headers = attributes.get("headers")
-    if (
-        type(status) is not int
-        or not STATUS_MIN <= status <= STATUS_MAX
-        or type(body) is not bytes
-        or (limit is not None and len(body) > limit)
-        or type(headers) is not getattr(models, "CaseInsensitiveDict", None)
-    ):
-        return None
-    # The table maps each name, folded, to the name as first set and its value: as Headers.
-    table: object = headers.__dict__.get("_store")
-    if type(table) is not OrderedDict:
-        return None
-    entries: OrderedDict[object, object] = table  # pyright: ignore[reportUnknownVariableType] -- read as object
-    fields: dict[str, tuple[str, str]] = {}
-    for folded, pair in entries.items():
-        # pyright sees the pair's items as unknown: each is read as an object.
-        if type(folded) is not str or type(pair) is not tuple or len(pair) != 2:  # pyright: ignore[reportUnknownArgumentType]
+    try:
+        models = sys.modules.get("requests.models")
+        if type(response) is not getattr(models, "Response", None):
             return None
-        name, value = pair  # pyright: ignore[reportUnknownVariableType]
-        if type(name) is not str or type(value) is not str or name.lower() != folded:  # pyright: ignore[reportUnknownArgumentType]
+        attributes = response.__dict__
+        status = attributes.get("status_code")
+        body = attributes.get("_content")
+        headers = attributes.get("headers")
+        if (
+            type(status) is not int
+            or not STATUS_MIN <= status <= STATUS_MAX
+            or type(body) is not bytes
+            or (limit is not None and len(body) > limit)
+            or type(headers) is not getattr(models, "CaseInsensitiveDict", None)
+        ):
             return None
-        fields[folded] = (name, value)
+        # The table maps each name, folded, to the name as first set and its value: as Headers.
+        table: object = headers.__dict__.get("_store")
+        if type(table) is not OrderedDict:
+            return None
+        entries: OrderedDict[object, object] = table  # pyright: ignore[reportUnknownVariableType] -- read as object
+        fields: dict[str, tuple[str, str]] = {}
+        for folded, pair in entries.items():
+            # pyright sees the pair's items as unknown: each is read as an object.
+            if type(folded) is not str or type(pair) is not tuple or len(pair) != 2:  # pyright: ignore[reportUnknownArgumentType]
+                return None
+            name, value = pair  # pyright: ignore[reportUnknownVariableType]
+            if type(name) is not str or type(value) is not str or name.lower() != folded:  # pyright: ignore[reportUnknownArgumentType]
+                return None
+            fields[folded] = (name, value)
+        attributes["_content_consumed"] = True  # as requests' own content property marks it
+    except Exception:  # a stub of requests, or a table changed while it was read
+        return None
     return status, body, headers_of_fields(fields)

@@ -123,6 +123,8 @@ class ResultCode(IntEnum):
     the description.
     """
     if TYPE_CHECKING:
+        # The row's since column as written (None for the base); ``since`` reads it.
+        _since_parts: tuple[int, int, int] | None
         category: Category
         """The category whose block of numbers holds the code.
 
@@ -137,8 +139,6 @@ class ResultCode(IntEnum):
     else:
         category = _OnFirstRead(_category_of)
         since = _OnFirstRead(_since_of)
-    _since_parts: tuple[int, int, int] | None
-    # The row's since column as written (None for the base); ``since`` reads it.
     legacy_code: int | None
     """The number the code had before 5.4.6, or None when it was not renumbered.
 
