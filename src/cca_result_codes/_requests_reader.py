@@ -53,9 +53,11 @@ def read_requests_response(
     # ## HACK: the whole function. benchmarks/run.py, row "from_response(r).raise_for_result()":
     # it reads the response in a third of the time of the general path, which asks for each
     # attribute under a guard and copies the headers through Mapping.items().
+    models = sys.modules.get("requests.models")
+    if models is None:
+        return None  # requests is not loaded, so no response can come from it
     try:
-        models = sys.modules.get("requests.models")
-        if type(response) is not getattr(models, "Response", None):
+        if type(response) is not models.Response:
             return None
         attributes = response.__dict__
         status = attributes.get("status_code")
@@ -66,7 +68,7 @@ def read_requests_response(
             or not STATUS_MIN <= status <= STATUS_MAX
             or type(body) is not bytes
             or (limit is not None and len(body) > limit)
-            or type(headers) is not getattr(models, "CaseInsensitiveDict", None)
+            or type(headers) is not models.CaseInsensitiveDict
         ):
             return None
         # The table maps each name, folded, to the name as first set and its value: as Headers.

@@ -269,7 +269,9 @@ def _error_as_init_makes_it(
     raises.
     """
     error = error_class.__new__(error_class, message)
-    error.result_code = error.result_code if code is None else code
+    # __init__ keeps the class's own code when given None: None, for every class shipped that
+    # can be given None (the base and the category classes).
+    error.result_code = code
     error.raw_code = reply.raw_code
     error.status_code = reply.status_code
     error.error = reply.error
