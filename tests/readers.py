@@ -22,6 +22,7 @@ each test with the short path (``short``) and without it (``general``).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pytest
@@ -30,7 +31,7 @@ from cca_result_codes import _general_reader, from_response
 from cca_result_codes import envelope as envelope_module
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Generator, Iterator
 
     from cca_result_codes import ServerVersion
 
@@ -46,8 +47,17 @@ def warm_version_cache() -> None:
         from_response({"StatusCode": 200, "Response": None, "Version": version})
 
 
-def _short_reader_gives_up(_: dict[str, object], __: object) -> None:
+def _gives_up(*_: object) -> None:
     return None
+
+
+@contextmanager
+def _short_path(name: str, *, on: bool) -> Generator[None]:
+    """The short path ``envelope.<name>`` as shipped, or switched off so that it always gives up."""
+    with pytest.MonkeyPatch.context() as patch:
+        if not on:
+            patch.setattr(envelope_module, name, _gives_up)
+        yield
 
 
 # Module scope: hypothesis refuses function-scoped fixtures, and a module runs whole per reader.
@@ -55,23 +65,15 @@ def _short_reader_gives_up(_: dict[str, object], __: object) -> None:
 def each_reader(request: pytest.FixtureRequest) -> Iterator[str]:
     """The reader under test: ``usual`` (both, as shipped) or ``general`` (the reference alone)."""
     reader: str = request.param
-    with pytest.MonkeyPatch.context() as patch:
-        if reader == "general":
-            patch.setattr(envelope_module, "read_usual", _short_reader_gives_up)
+    with _short_path("read_usual", on=reader == "usual"):
         yield reader
-
-
-def _requests_path_gives_up(_: object, __: object) -> None:
-    return None
 
 
 @pytest.fixture(scope="module", params=REQUESTS_PATHS, autouse=True)
 def each_requests_path(request: pytest.FixtureRequest) -> Iterator[str]:
     """How requests responses are read: ``short`` (as shipped) or ``general`` (the reference)."""
     path: str = request.param
-    with pytest.MonkeyPatch.context() as patch:
-        if path == "general":
-            patch.setattr(envelope_module, "read_requests_response", _requests_path_gives_up)
+    with _short_path("read_requests_response", on=path == "short"):
         yield path
 
 

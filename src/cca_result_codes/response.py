@@ -16,7 +16,7 @@ from __future__ import annotations
 from ._describe import describe_int, short
 from .categories import Category
 from .codes import ResultCode
-from .errors import _SHIPPED_CLASSES, CcaApiError  # pyright: ignore[reportPrivateUsage] -- the package's own
+from .errors import CcaApiError, _error_for_reply  # pyright: ignore[reportPrivateUsage] -- the package's own
 from .legacy import legacy_gap
 
 # typing costs import time; checkers treat this name as True.
@@ -187,20 +187,7 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
             error_class = CcaApiError.for_code(code)
         else:
             error_class = CcaApiError.for_category(self.category)
-        # ## HACK: benchmarks/run.py, row "from_response(r).raise_for_result()": a class this
-        # library ships is made as CcaApiError.__init__ makes it, without the keyword call,
-        # which costs a twentieth of the peer's whole path. A class of your own may have other
-        # bases, a metaclass or an __init__ that must run: it is called.
-        if error_class in _SHIPPED_CLASSES:
-            raise _error_as_init_makes_it(error_class, self._failure_message(), code, self)
-        raise error_class(
-            self._failure_message(),
-            result_code=code,
-            raw_code=self.raw_code,
-            status_code=self.status_code,
-            error=self.error,
-            response=self,
-        )
+        raise _error_for_reply(error_class, self._failure_message(), code, self)
 
     def _failure_message(self) -> str:
         code, raw = self.result_code, self.raw_code
@@ -256,25 +243,3 @@ class ApiResponse:  # noqa: PLW1641 -- payloads may be dicts, so responses are u
 
     def __reduce__(self) -> tuple[type[ApiResponse], tuple[object, ...]]:
         return (ApiResponse, self._fields())
-
-
-def _error_as_init_makes_it(
-    error_class: type[CcaApiError], message: str, code: ResultCode | None, reply: ApiResponse
-) -> CcaApiError:
-    """What ``error_class(message, result_code=code, ..., response=reply)`` makes.
-
-    For a class this library ships, which CcaApiError's ``__init__`` alone
-    makes: the same exception, attribute for attribute. A function of its
-    own, so that no frame of ``raise_for_result()`` holds the exception it
-    raises.
-    """
-    error = error_class.__new__(error_class, message)
-    # __init__ keeps the class's own code when given None: None, for every class shipped that
-    # can be given None (the base and the category classes).
-    error.result_code = code
-    error.raw_code = reply.raw_code
-    error.status_code = reply.status_code
-    error.error = reply.error
-    error.response = reply
-    error.headers = reply.headers
-    return error
